@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class HomeConfig(AppConfig):
+    """The shared foundation: base page, blocks, site settings, SEO helpers."""
+
+    name = "home"
+    verbose_name = "Site foundation"
+
+    def ready(self):
+        from home.cache import connect_fragment_invalidation
+
+        connect_fragment_invalidation()

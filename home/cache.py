@@ -1,0 +1,89 @@
+"""Fragment caching that stays correct: every cached fragment's key carries the site's
+content generation, which moves on whenever published content, menus or settings change.
+
+With Redis as the cache, all app servers see the same generation at once; with the local
+memory cache (one server, development), fragments also expire after FRAGMENT_TIMEOUT."""
+
+import logging
+import time
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "content-generation"
+FRAGMENT_TIMEOUT = 300
+
+
+def content_generation():
+    """The current generation: part of every fragment cache key."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # Start from the clock so a restarted cache never reuses an old generation.
+        generation = time.time_ns()
+        cache.add(GENERATION_KEY, generation, timeout=None)
+        generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def bump_content_generation(**kwargs):
+    """Signal receiver: something visitors see has changed."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not in the cache yet (or evicted): start a new one
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def bump_when_page_deleted(sender, instance, **kwargs):
+    """Signal receiver for any model's deletion: pages of every type count."""
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        bump_content_generation()
+
+
+def invalidate_fragments_on_change(*models):
+    """Move the generation on whenever one of these models is saved or deleted."""
+    for model in models:
+        uid = f"content-generation-{model._meta.label_lower}"
+        post_save.connect(bump_content_generation, sender=model, dispatch_uid=uid)
+        post_delete.connect(
+            bump_content_generation, sender=model, dispatch_uid=f"{uid}-delete"
+        )
+
+
+def connect_fragment_invalidation():
+    """Wire the foundation's invalidation signals; feature apps add their own models
+    with invalidate_fragments_on_change()."""
+    from wagtail import signals as wagtail_signals
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.images import get_image_model
+    from wagtail.models import Site
+    from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
+    from wagtailseo.models import SeoSettings
+
+    from home.models import ClinicSettings
+
+    for name in (
+        "page_published",
+        "page_unpublished",
+        "post_page_move",
+        "published",
+        "unpublished",
+    ):
+        getattr(wagtail_signals, name).connect(
+            bump_content_generation, dispatch_uid=f"content-generation-{name}"
+        )
+    post_delete.connect(bump_when_page_deleted, dispatch_uid="content-generation-pages")
+    invalidate_fragments_on_change(
+        Site,
+        Redirect,
+        get_image_model(),
+        MainMenu,
+        MainMenuItem,
+        FlatMenu,
+        FlatMenuItem,
+        ClinicSettings,
+        SeoSettings,
+    )

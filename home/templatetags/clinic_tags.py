@@ -1,0 +1,35 @@
+"""Template tags shared by every page template."""
+
+from django import template
+from django.utils.html import format_html_join
+
+from home.jsonld import json_ld_script
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_json_ld(context, page):
+    """Every JSON-LD script element that this page contributes."""
+    request = context.get("request")
+    objects = page.json_ld_objects(request) if hasattr(page, "json_ld_objects") else []
+    return format_html_join("\n", "{}", ((json_ld_script(data),) for data in objects))
+
+
+@register.filter
+def tel_href(phone):
+    """A tel: link for a phone number (a PhoneNumber or a string)."""
+    if not phone:
+        return ""
+    e164 = getattr(phone, "as_e164", None) or "".join(
+        ch for ch in str(phone) if ch.isdigit() or ch == "+"
+    )
+    return f"tel:{e164}"
+
+
+@register.filter
+def phone_display(phone):
+    """A phone number the way people in the US write it: (512) 555-0100."""
+    if not phone:
+        return ""
+    return getattr(phone, "as_national", None) or str(phone)

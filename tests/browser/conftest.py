@@ -1,0 +1,65 @@
+"""Browser tests: Playwright driving Debian's Chromium against a live server."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop; Django's ORM calls from the test are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def require_chromium():
+    if CHROMIUM.exists():
+        return
+    reason = f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason} (browser tests must run under CI)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": CHROMIUM_ARGS,
+        "headless": True,
+    }
+
+
+@pytest.fixture
+def admin_login(live_server, django_user_model):
+    """A superuser and a function that logs a Playwright page into the admin."""
+    password = "browser-test-password"
+    user = django_user_model.objects.create_superuser(
+        "editor", "editor@example.com", password
+    )
+
+    def log_in(page, username=user.username, secret=password):
+        page.goto(f"{live_server.url}/admin/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(secret)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(f"{live_server.url}/admin/")
+
+    return log_in

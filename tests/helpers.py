@@ -1,0 +1,36 @@
+"""Small helpers that read what a visitor's browser (or a search engine) would."""
+
+import json
+import re
+
+from bs4 import BeautifulSoup
+
+
+def soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def json_ld(response):
+    """Every JSON-LD object on the page, parsed."""
+    return [
+        json.loads(script.string)
+        for script in soup(response).find_all("script", type="application/ld+json")
+    ]
+
+
+def json_ld_of_type(response, schema_type):
+    found = [data for data in json_ld(response) if data.get("@type") == schema_type]
+    assert found, f"no {schema_type} JSON-LD on the page"
+    return found[0]
+
+
+def meta(response, name):
+    """The content of a <meta name=...> or <meta property=...>, or None."""
+    tag = soup(response).find("meta", attrs={"name": name}) or soup(response).find(
+        "meta", attrs={"property": name}
+    )
+    return tag["content"] if tag else None
+
+
+def visible_text(response):
+    return re.sub(r"\s+", " ", soup(response).get_text(" ")).strip()
