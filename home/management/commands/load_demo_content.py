@@ -12,7 +12,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            builder = load_demo_content(stdout=self.stdout)
+            builder = load_demo_content(
+                stdout=self.stdout if options["verbosity"] > 0 else None
+            )
         if builder.created:
             self.stdout.write(
                 self.style.SUCCESS(
