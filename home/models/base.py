@@ -1,0 +1,154 @@
+"""The abstract pages every public page type builds on."""
+
+import logging
+
+from django.db import models
+from django.utils.functional import cached_property
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page, Site
+from wagtail.search import index
+from wagtailseo import utils as seo_utils
+from wagtailseo.models import SeoMixin, SeoSettings
+
+from home.jsonld import faq_json_ld, json_ld_dumps, organization_id
+from home.listings import specific_pages_in_order
+
+logger = logging.getLogger(__name__)
+
+OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+
+
+class BasePage(SeoMixin, Page):
+    """Abstract parent of every public page: SEO, structured data, listing data."""
+
+    # Attribute names tried in order for the page's description and preview image.
+    seo_description_sources = ["search_description"]
+    seo_image_sources = ["og_image"]
+    # The image field shown when this page appears in a listing or a featured card.
+    listing_image_field = None
+
+    promote_panels = SeoMixin.seo_panels
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        # wagtail-seo's properties take no request: hand them what the request has
+        # already loaded, the SEO settings and (when this page is in it) the site.
+        self._seo_settings = SeoSettings.for_request(request)
+        site = Site.find_for_request(request)
+        url_parts = self.get_url_parts(request)
+        if site is not None and url_parts and url_parts[0] == site.pk:
+            self._site_cache = site
+        return super().get_context(request, *args, **kwargs)
+
+    def get_site(self):
+        if not hasattr(self, "_site_cache"):
+            self._site_cache = super().get_site()
+        return self._site_cache
+
+    @cached_property
+    def seo_org_fields(self):
+        if getattr(self, "_seo_settings", None) is not None:
+            return self._seo_settings
+        return SeoSettings.for_site(site=self.get_site())
+
+    @cached_property
+    def seo_image(self):
+        for attr in self.seo_image_sources:
+            image = getattr(self, attr, None)
+            if image is not None:
+                return image
+        return self.seo_org_fields.og_image_default
+
+    @cached_property
+    def seo_image_url(self):
+        if not self.seo_image:
+            return ""
+        url = self.seo_image.get_rendition(OG_IMAGE_SPEC).url
+        base_url = seo_utils.get_absolute_media_url(self.get_site())
+        return seo_utils.ensure_absolute_url(url, base_url)
+
+    @property
+    def site_root_url(self):
+        site = self.get_site()
+        return site.root_url if site else ""
+
+    @property
+    def seo_struct_org_base_dict(self):
+        data = super().seo_struct_org_base_dict
+        # The organisation is the clinic group, not this page: give it a stable id.
+        data["url"] = self.site_root_url + "/"
+        data["@id"] = organization_id(self.site_root_url)
+        data["@context"] = "https://schema.org"
+        return data
+
+    @property
+    def seo_struct_org_dict(self):
+        try:
+            return super().seo_struct_org_dict
+        except ValueError:
+            logger.error(
+                "SEO settings: 'Additional Organization markup' is not valid JSON; "
+                "the organisation's structured data is shown without it."
+            )
+            data = self.seo_struct_org_base_dict
+            data["@type"] = self.seo_org_fields.struct_org_type or "Organization"
+            return data
+
+    @property
+    def seo_struct_org_json(self):
+        return json_ld_dumps(self.seo_struct_org_dict)
+
+    @property
+    def seo_struct_article_json(self):
+        return json_ld_dumps(self.seo_struct_article_dict)
+
+    @cached_property
+    def listing_image(self):
+        """The image for listings and cards, or None."""
+        if self.listing_image_field:
+            return getattr(self, self.listing_image_field)
+        return None
+
+    @property
+    def listing_image_id(self):
+        if self.listing_image_field:
+            return getattr(self, f"{self.listing_image_field}_id")
+        return None
+
+    @property
+    def listing_summary(self):
+        return self.seo_description
+
+    def json_ld_objects(self, request):
+        """The page's own JSON-LD dicts; page types extend this list."""
+        body = getattr(self, "body", None)
+        faq = faq_json_ld(body) if body else None
+        return [faq] if faq else []
+
+
+class BaseIndexPage(BasePage):
+    """Abstract parent of the section index pages: one per site, under the home page."""
+
+    intro = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text="A sentence or two at the top of the list.",
+    )
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    seo_description_sources = ["search_description", "intro"]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        ids = list(self.get_children().live().public().values_list("pk", flat=True))
+        context["children"] = specific_pages_in_order(ids)
+        return context

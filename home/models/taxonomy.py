@@ -1,0 +1,42 @@
+"""Vocabularies that several apps share, managed by editors as snippets."""
+
+from django.db import models
+from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+
+@register_snippet
+class Treatment(index.Indexed, models.Model):
+    """A treatment or service, e.g. 'Ketamine infusion therapy'; offered at locations
+    and by providers."""
+
+    name = models.CharField(
+        max_length=100,
+        unique=True,
+        help_text="As patients would say it, e.g. 'Ketamine infusion therapy'.",
+    )
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text="Used in web addresses; filled in from the name if left empty.",
+    )
+    description = models.TextField(
+        blank=True, max_length=500, help_text="Optional one-sentence explanation."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:100]
+        super().save(*args, **kwargs)
