@@ -1,12 +1,264 @@
-"""Provider bios and the provider directory."""
+"""Provider bios, the provider directory and the lists that describe providers."""
 
-from home.models import BaseIndexPage
+from django import forms
+from django.db import models
+from django.utils.text import slugify
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from home.blocks import BODY_RICH_TEXT
+from home.models import BaseIndexPage, BasePage
+from providers.directory import directory_context
+from providers.jsonld import provider_json_ld
+from providers.validators import split_credentials, validate_credentials, validate_npi
+
+PHYSICIAN_CREDENTIALS = {"MD", "DO", "M.D.", "D.O."}
+# Hook for other apps to add sections (e.g. "Articles by ...") to provider pages.
+PROVIDER_SECTIONS_HOOK = "provider_page_sections"
+
+
+class ProviderVocabulary(index.Indexed, models.Model):
+    """Abstract editor-managed term (specialty, condition) with a slug for filters."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text="Used in web addresses; filled in from the name if left empty.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:100]
+        super().save(*args, **kwargs)
+
+
+@register_snippet
+class Specialty(ProviderVocabulary):
+    """A clinical specialty, e.g. 'Adult psychiatry' or 'Ketamine-assisted therapy'."""
+
+    class Meta(ProviderVocabulary.Meta):
+        verbose_name_plural = "specialties"
+
+
+@register_snippet
+class Condition(ProviderVocabulary):
+    """A condition providers treat, e.g. 'Treatment-resistant depression'."""
 
 
 class ProviderIndexPage(BaseIndexPage):
     """The provider directory visitors search and filter."""
 
-    subpage_types = []
+    subpage_types = ["providers.ProviderPage"]
 
     class Meta:
         verbose_name = "provider index page"
+
+    def listing_context(self, request):
+        return directory_context(self, request)
+
+
+class ProviderPage(BasePage):
+    """A clinician's profile: credentials, what they treat, where they practise."""
+
+    credentials = models.CharField(
+        max_length=100,
+        validators=[validate_credentials],
+        help_text="Abbreviations separated by commas, e.g. 'MD' or 'DNP, PMHNP-BC'.",
+    )
+    job_title = models.CharField(
+        max_length=120,
+        help_text="e.g. 'Psychiatrist' or 'Psychiatric nurse practitioner'.",
+    )
+    headshot = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A friendly portrait. Set the focal point on the face in the image "
+        "library so that crops keep it.",
+    )
+    summary = models.TextField(
+        max_length=300,
+        help_text="One or two sentences shown in the directory and to search engines.",
+    )
+    bio = RichTextField(features=BODY_RICH_TEXT, blank=True)
+    specialties = ParentalManyToManyField(
+        "providers.Specialty", blank=True, related_name="providers"
+    )
+    conditions = ParentalManyToManyField(
+        "providers.Condition",
+        blank=True,
+        related_name="providers",
+        verbose_name="conditions treated",
+    )
+    treatments = ParentalManyToManyField(
+        "home.Treatment",
+        blank=True,
+        related_name="providers",
+        verbose_name="treatments offered",
+    )
+    languages = models.CharField(
+        max_length=200,
+        default="English",
+        help_text="Languages spoken with patients, separated by commas.",
+    )
+    npi = models.CharField(
+        "NPI number",
+        max_length=10,
+        blank=True,
+        validators=[validate_npi],
+        help_text="The 10-digit National Provider Identifier, if the provider has one.",
+    )
+    accepting_new_patients = models.BooleanField(default=True)
+    telehealth = models.BooleanField(
+        "telehealth available",
+        default=False,
+        help_text="Tick if this provider sees patients by video.",
+    )
+    locations = ParentalManyToManyField(
+        "locations.LocationPage",
+        blank=True,
+        related_name="providers",
+        help_text="The clinics where this provider sees patients.",
+    )
+
+    parent_page_types = ["providers.ProviderIndexPage"]
+    subpage_types = []
+    seo_description_sources = ["search_description", "summary"]
+    seo_image_sources = ["og_image", "headshot"]
+    listing_image_field = "headshot"
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("bio"),
+        index.SearchField("job_title"),
+        index.SearchField("credentials"),
+    ]
+    content_panels = [
+        TitleFieldPanel(
+            "title", heading="Full name", help_text="e.g. 'Maya Torres' (no titles)."
+        ),
+        FieldRowPanel([FieldPanel("credentials"), FieldPanel("job_title")]),
+        FieldPanel("headshot"),
+        FieldPanel("summary"),
+        FieldPanel("bio"),
+        MultiFieldPanel(
+            [
+                FieldPanel("locations", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel(
+                    [FieldPanel("accepting_new_patients"), FieldPanel("telehealth")]
+                ),
+                FieldPanel("languages"),
+            ],
+            heading="Where and how they see patients",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("specialties", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("conditions", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("treatments", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="What they treat",
+            help_text="Manage these lists under Snippets.",
+        ),
+        InlinePanel("education", label="Education and training"),
+        FieldPanel("npi"),
+    ]
+
+    class Meta:
+        verbose_name = "provider page"
+
+    @property
+    def credential_list(self):
+        return split_credentials(self.credentials)
+
+    @property
+    def is_physician(self):
+        return any(c.upper() in PHYSICIAN_CREDENTIALS for c in self.credential_list)
+
+    @property
+    def display_name(self):
+        """Name with credentials, as bylines and cards show it: 'Maya Torres, MD'."""
+        if self.credentials:
+            return f"{self.title}, {self.credentials}"
+        return self.title
+
+    @property
+    def language_list(self):
+        return [part.strip() for part in self.languages.split(",") if part.strip()]
+
+    @property
+    def listing_summary(self):
+        return self.summary
+
+    def live_locations(self):
+        return [location for location in self.locations.all() if location.live]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["provider_locations"] = self.live_locations()
+        context["extra_sections"] = [
+            section
+            for hook in hooks.get_hooks(PROVIDER_SECTIONS_HOOK)
+            if (section := hook(self, request))
+        ]
+        return context
+
+    def json_ld_objects(self, request):
+        return [provider_json_ld(self, request), *super().json_ld_objects(request)]
+
+
+class ProviderEducation(Orderable):
+    """A degree, residency, fellowship or certification on a provider's profile."""
+
+    class Kind(models.TextChoices):
+        DEGREE = "degree", "Degree"
+        RESIDENCY = "residency", "Residency"
+        FELLOWSHIP = "fellowship", "Fellowship"
+        CERTIFICATION = "certification", "Board certification"
+        TRAINING = "training", "Other training"
+
+    page = ParentalKey(ProviderPage, on_delete=models.CASCADE, related_name="education")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.DEGREE)
+    title = models.CharField(
+        max_length=150, help_text="e.g. 'Doctor of Medicine' or 'Psychiatry residency'."
+    )
+    institution = models.CharField(max_length=150, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("year")]),
+        FieldPanel("title"),
+        FieldPanel("institution"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "education or training"
+        verbose_name_plural = "education and training"
+
+    def __str__(self):
+        return f"{self.title}, {self.institution}" if self.institution else self.title

@@ -1,13 +1,15 @@
 """Builders for test data: small factories, one per model, with sane defaults."""
 
+import datetime
+
 import factory
 import wagtail_factories
 from wagtail.models import Page, Site
 
 from articles.models import ArticleIndexPage
-from home.models import HomePage, StandardPage
-from locations.models import LocationIndexPage
-from providers.models import ProviderIndexPage
+from home.models import HomePage, StandardPage, Treatment
+from locations.models import LocationIndexPage, LocationOpeningHours, LocationPage
+from providers.models import Condition, ProviderIndexPage, ProviderPage, Specialty
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -55,6 +57,82 @@ class ProviderIndexPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ProviderIndexPage
+
+
+class TreatmentFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Treatment {n}")
+
+    class Meta:
+        model = Treatment
+
+
+class SpecialtyFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Specialty {n}")
+
+    class Meta:
+        model = Specialty
+
+
+class ConditionFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Condition {n}")
+
+    class Meta:
+        model = Condition
+
+
+class LocationPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Clinic {n}")
+    street_address = "100 Congress Ave"
+    city = "Austin"
+    state = "TX"
+    postal_code = "78701"
+    phone = "+15125550142"
+    latitude = "30.267200"
+    longitude = "-97.743100"
+    time_zone = "America/Chicago"
+    intro = "A calm clinic in the middle of town."
+
+    class Meta:
+        model = LocationPage
+
+
+class ProviderPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Provider {n}")
+    credentials = "MD"
+    job_title = "Psychiatrist"
+    summary = "Cares for adults with depression and anxiety."
+
+    class Meta:
+        model = ProviderPage
+
+
+WEEKDAY_HOURS = [(day, datetime.time(9), datetime.time(17)) for day in range(5)]
+
+
+def add_opening_hours(location, rows=WEEKDAY_HOURS):
+    """Opening-hours rows (weekday, opens, closes) saved on a location."""
+    for sort_order, (weekday, opens, closes) in enumerate(rows):
+        LocationOpeningHours.objects.create(
+            page=location,
+            weekday=weekday,
+            opens=opens,
+            closes=closes,
+            sort_order=sort_order,
+        )
+    return location
+
+
+def make_location(index, **kwargs):
+    """A published location with Monday to Friday 9 to 5 hours."""
+    return add_opening_hours(LocationPageFactory(parent=index, **kwargs))
+
+
+def make_provider(index, locations=(), **kwargs):
+    """A published provider practising at `locations`."""
+    provider = ProviderPageFactory(parent=index, **kwargs)
+    provider.locations.set(locations)
+    provider.save()
+    return provider
 
 
 def root_page():

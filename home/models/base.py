@@ -149,6 +149,10 @@ class BaseIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        ids = list(self.get_children().live().public().values_list("pk", flat=True))
-        context["children"] = specific_pages_in_order(ids)
+        context.update(self.listing_context(request))
         return context
+
+    def listing_context(self, request):
+        """What the index lists. By default: its live children as cards."""
+        ids = list(self.get_children().live().public().values_list("pk", flat=True))
+        return {"children": specific_pages_in_order(ids)}

@@ -1,9 +1,12 @@
 """Template tags shared by every page template."""
 
+from urllib.parse import urlencode
+
 from django import template
 from django.utils.html import format_html_join
 
 from home.jsonld import json_ld_script
+from home.models import ClinicSettings
 
 register = template.Library()
 
@@ -33,3 +36,19 @@ def phone_display(phone):
     if not phone:
         return ""
     return getattr(phone, "as_national", None) or str(phone)
+
+
+@register.simple_tag(takes_context=True)
+def consultation_url(context, location=None):
+    """The consultation page's URL (from Settings > Clinic settings), preselecting
+    `location` when given; empty when no consultation page is set."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    page = ClinicSettings.for_request(request).consultation_page
+    if page is None or not page.live:
+        return ""
+    url = page.get_url(request)
+    if location is not None:
+        url = f"{url}?{urlencode({'location': location.slug})}"
+    return url

@@ -1,0 +1,85 @@
+"""The provider directory: filters a visitor would use, as plain GET parameters."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Q
+
+from home.listings import attach_listing_images
+
+PROVIDERS_PER_PAGE = 12
+# Must match the {% picture %} filters of templates/includes/provider_card.html.
+HEADSHOT_FILTERS = "fill-{160x200,320x400}-c80|format-{webp,jpeg}"
+
+
+class ProviderFilterForm(forms.Form):
+    location = forms.ChoiceField(required=False, label="Location")
+    need = forms.ChoiceField(required=False, label="Specialty or condition")
+    accepting = forms.BooleanField(required=False, label="Accepting new patients")
+    telehealth = forms.BooleanField(required=False, label="Offers telehealth")
+
+    def __init__(self, *args, locations=(), specialties=(), conditions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["location"].choices = [("", "Any location")] + [
+            (location.slug, location.title) for location in locations
+        ]
+        self.fields["need"].choices = [
+            ("", "Anything"),
+            ("Specialties", [(item.slug, item.name) for item in specialties]),
+            ("Conditions", [(item.slug, item.name) for item in conditions]),
+        ]
+
+
+def directory_context(index_page, request):
+    """The filter form, one page of matching providers, and how many matched."""
+    from providers.models import Condition, ProviderPage, Specialty
+
+    providers = (
+        ProviderPage.objects.child_of(index_page)
+        .live()
+        .public()
+        .defer_streamfields()
+        .order_by("title")
+    )
+    location_model = ProviderPage._meta.get_field("locations").related_model
+    locations = (
+        location_model.objects.filter(providers__in=providers)
+        .live()
+        .distinct()
+        .order_by("title")
+        .only("id", "title", "slug")
+    )
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    form = ProviderFilterForm(
+        filters or None,
+        locations=locations,
+        specialties=Specialty.objects.filter(providers__in=providers).distinct(),
+        conditions=Condition.objects.filter(providers__in=providers).distinct(),
+    )
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        if data["location"]:
+            providers = providers.filter(locations__slug=data["location"])
+        if data["need"]:
+            providers = providers.filter(
+                Q(specialties__slug=data["need"]) | Q(conditions__slug=data["need"])
+            ).distinct()
+        if data["accepting"]:
+            providers = providers.filter(accepting_new_patients=True)
+        if data["telehealth"]:
+            providers = providers.filter(telehealth=True)
+    elif form.is_bound:
+        providers = providers.none()
+
+    paginator = Paginator(providers.prefetch_related("locations"), PROVIDERS_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj.object_list = attach_listing_images(
+        list(page_obj.object_list), HEADSHOT_FILTERS
+    )
+    return {
+        "filter_form": form,
+        "providers_page": page_obj,
+        "provider_count": paginator.count,
+        "query_prefix": f"{filters.urlencode()}&" if filters else "",
+        "filtered": form.is_bound,
+    }
