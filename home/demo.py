@@ -19,7 +19,13 @@ from wagtail.models import Page, Site
 from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 from wagtailseo.models import SeoSettings
 
-from home.models import ClinicSettings, HomePage, HomePageFeaturedPage, StandardPage
+from home.models import (
+    ClinicSettings,
+    HomePage,
+    HomePageFeaturedPage,
+    StandardPage,
+    Treatment,
+)
 
 DEMO_HOOK = "register_demo_content"
 GROUP_NAME = "Live Oak Mind Health"
@@ -191,8 +197,47 @@ def site_address():
     return parts.hostname or "localhost", parts.port or default_port
 
 
+DEMO_TREATMENTS = [
+    (
+        "Psychiatric evaluation",
+        "A first, thorough assessment of your symptoms and history.",
+    ),
+    (
+        "Medication management",
+        "Regular visits to start, adjust or stop medication safely.",
+    ),
+    (
+        "Ketamine infusion therapy",
+        "Low-dose IV ketamine given under medical monitoring.",
+    ),
+    (
+        "Esketamine (Spravato) treatment",
+        "A nasal spray taken in the clinic, then observed.",
+    ),
+    (
+        "Ketamine-assisted psychotherapy",
+        "Therapy sessions planned around ketamine treatment.",
+    ),
+    (
+        "Talk therapy",
+        "Individual counselling such as CBT and trauma-focused therapy.",
+    ),
+]
+
+
+def ensure_treatments(builder):
+    """The shared list of treatments that locations and providers pick from."""
+    for name, description in DEMO_TREATMENTS:
+        _, created = Treatment.objects.get_or_create(
+            name=name, defaults={"description": description}
+        )
+        if created:
+            builder.log(f"treatment '{name}'")
+
+
 def load_foundation_demo(builder):
     home = ensure_home_page(builder)
+    ensure_treatments(builder)
     site = ensure_site(builder, home)
     about = builder.child_page(
         home,
