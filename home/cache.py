@@ -27,6 +27,27 @@ def content_generation():
     return generation
 
 
+def cached_site_setting(model, request):
+    """A site setting for this request, read from the cache when possible (settings
+    are read on every page view but change rarely; saving one moves the generation)."""
+    from wagtail.models import Site
+
+    attr_name = model.get_cache_attr_name()
+    if hasattr(request, attr_name):
+        return getattr(request, attr_name)
+    site = Site.find_for_request(request)
+    if site is None:
+        return model.for_request(request)
+    key = f"site-setting:{model._meta.label_lower}:{site.pk}:{content_generation()}"
+    instance = cache.get(key)
+    if instance is None:
+        instance = model.for_site(site)
+        cache.set(key, instance, FRAGMENT_TIMEOUT)
+    instance._request = request
+    setattr(request, attr_name, instance)
+    return instance
+
+
 def bump_content_generation(**kwargs):
     """Signal receiver: something visitors see has changed."""
     try:
@@ -63,7 +84,7 @@ def connect_fragment_invalidation():
     from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
     from wagtailseo.models import SeoSettings
 
-    from home.models import ClinicSettings
+    from home.models import ClinicSettings, Treatment
 
     for name in (
         "page_published",
@@ -86,4 +107,5 @@ def connect_fragment_invalidation():
         FlatMenuItem,
         ClinicSettings,
         SeoSettings,
+        Treatment,
     )

@@ -8,6 +8,13 @@ from locations.hours import Weekday, overlapping_ranges
 
 
 class LocationPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "state" in self.fields:
+            self.fields["state"].error_messages["invalid_choice"] = (
+                "Choose a US state from the list."
+            )
+
     def clean(self):
         cleaned_data = super().clean()
         self.check_opening_hours_do_not_overlap()
@@ -15,7 +22,8 @@ class LocationPageForm(WagtailAdminPageForm):
 
     def check_opening_hours_do_not_overlap(self):
         formset = self.formsets.get("opening_hours")
-        if formset is None:
+        # Rows are compared only once each row is valid on its own.
+        if formset is None or not formset.is_bound or not formset.is_valid():
             return
         ranges = defaultdict(list)
         for form in formset.forms:

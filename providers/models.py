@@ -4,7 +4,6 @@ from django import forms
 from django.db import models
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -216,17 +215,12 @@ class ProviderPage(BasePage):
         return self.summary
 
     def live_locations(self):
-        return [location for location in self.locations.all() if location.live]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["provider_locations"] = self.live_locations()
-        context["extra_sections"] = [
-            section
-            for hook in hooks.get_hooks(PROVIDER_SECTIONS_HOOK)
-            if (section := hook(self, request))
-        ]
-        return context
+        """The live clinics where this provider practises (read once per instance)."""
+        if not hasattr(self, "_live_locations"):
+            self._live_locations = [
+                location for location in self.locations.all() if location.live
+            ]
+        return self._live_locations
 
     def json_ld_objects(self, request):
         return [provider_json_ld(self, request), *super().json_ld_objects(request)]

@@ -10,8 +10,10 @@ from wagtail.search import index
 from wagtailseo import utils as seo_utils
 from wagtailseo.models import SeoMixin, SeoSettings
 
+from home.cache import cached_site_setting
 from home.jsonld import faq_json_ld, json_ld_dumps, organization_id
 from home.listings import specific_pages_in_order
+from home.models.settings import ClinicSettings
 
 logger = logging.getLogger(__name__)
 
@@ -35,12 +37,28 @@ class BasePage(SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         # wagtail-seo's properties take no request: hand them what the request has
         # already loaded, the SEO settings and (when this page is in it) the site.
-        self._seo_settings = SeoSettings.for_request(request)
+        self._seo_settings = cached_site_setting(SeoSettings, request)
+        cached_site_setting(ClinicSettings, request)
         site = Site.find_for_request(request)
         url_parts = self.get_url_parts(request)
         if site is not None and url_parts and url_parts[0] == site.pk:
             self._site_cache = site
         return super().get_context(request, *args, **kwargs)
+
+    def route(self, request, path_components):
+        # Sections whose children are all of one type find a child in one query
+        # instead of two (the page, then its specific type).
+        child_models = self.specific_class.allowed_subpage_models()
+        if path_components and len(child_models) == 1:
+            try:
+                child = (
+                    child_models[0].objects.child_of(self).get(slug=path_components[0])
+                )
+            except child_models[0].DoesNotExist:
+                return super().route(request, path_components)
+            child._cached_parent_obj = self
+            return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_site(self):
         if not hasattr(self, "_site_cache"):

@@ -57,7 +57,7 @@ class LocationIndexPage(BaseIndexPage):
             .prefetch_related("opening_hours", "holiday_closures")
             .order_by("path")
         )
-        return {"locations": attach_listing_images(list(locations))}
+        return {"locations": locations}
 
 
 class LocationPage(BasePage):
@@ -74,7 +74,10 @@ class LocationPage(BasePage):
     )
     city = models.CharField(max_length=100)
     state = models.CharField(
-        max_length=2, choices=US_STATES, default="TX", help_text="The US state."
+        max_length=2,
+        choices=US_STATES,
+        default="TX",
+        help_text="The US state.",
     )
     postal_code = models.CharField(
         "ZIP code",
@@ -281,6 +284,10 @@ class LocationPage(BasePage):
     def open_state(self, now=None):
         return hours.open_state(self.hours_rows, self.closure_rows, self.time_zone, now)
 
+    @cached_property
+    def service_list(self):
+        return list(self.services.all())
+
     def upcoming_closures(self, now=None):
         today = hours.local_now(self.time_zone, now).date()
         return [c for c in self.closure_rows if c.date >= today]
@@ -295,11 +302,6 @@ class LocationPage(BasePage):
             .select_related("headshot")
         )
         return attach_listing_images(providers, PROVIDER_PHOTO_FILTERS)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["providers"] = self.practising_providers()
-        return context
 
     def json_ld_objects(self, request):
         return [clinic_json_ld(self, request), *super().json_ld_objects(request)]
