@@ -27,6 +27,17 @@ def content_generation():
     return generation
 
 
+def cached_until_content_changes(key, compute):
+    """compute() once per content generation: for data derived only from published
+    content, such as the choices of a filter form."""
+    full_key = f"{key}:{content_generation()}"
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, FRAGMENT_TIMEOUT)
+    return value
+
+
 def cached_site_setting(model, request):
     """A site setting for this request, read from the cache when possible (settings
     are read on every page view but change rarely; saving one moves the generation)."""

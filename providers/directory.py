@@ -4,6 +4,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Q
 
+from home.cache import cached_until_content_changes
 from home.listings import attach_listing_images
 
 PROVIDERS_PER_PAGE = 12
@@ -17,21 +18,46 @@ class ProviderFilterForm(forms.Form):
     accepting = forms.BooleanField(required=False, label="Accepting new patients")
     telehealth = forms.BooleanField(required=False, label="Offers telehealth")
 
-    def __init__(self, *args, locations=(), specialties=(), conditions=(), **kwargs):
+    def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["location"].choices = [("", "Any location")] + [
-            (location.slug, location.title) for location in locations
-        ]
+        self.fields["location"].choices = [("", "Any location"), *choices["locations"]]
         self.fields["need"].choices = [
             ("", "Anything"),
-            ("Specialties", [(item.slug, item.name) for item in specialties]),
-            ("Conditions", [(item.slug, item.name) for item in conditions]),
+            ("Specialties", choices["specialties"]),
+            ("Conditions", choices["conditions"]),
         ]
+
+
+def filter_choices(providers):
+    """(slug, name) pairs of the locations, specialties and conditions that the
+    directory's live providers have: only filters that can match are offered."""
+    from providers.models import Condition, ProviderPage, Specialty
+
+    location_model = ProviderPage._meta.get_field("locations").related_model
+    locations = (
+        location_model.objects.filter(providers__in=providers)
+        .live()
+        .distinct()
+        .order_by("title")
+    )
+    return {
+        "locations": list(locations.values_list("slug", "title")),
+        "specialties": list(
+            Specialty.objects.filter(providers__in=providers)
+            .distinct()
+            .values_list("slug", "name")
+        ),
+        "conditions": list(
+            Condition.objects.filter(providers__in=providers)
+            .distinct()
+            .values_list("slug", "name")
+        ),
+    }
 
 
 def directory_context(index_page, request):
     """The filter form, one page of matching providers, and how many matched."""
-    from providers.models import Condition, ProviderPage, Specialty
+    from providers.models import ProviderPage
 
     providers = (
         ProviderPage.objects.child_of(index_page)
@@ -40,22 +66,12 @@ def directory_context(index_page, request):
         .defer_streamfields()
         .order_by("title")
     )
-    location_model = ProviderPage._meta.get_field("locations").related_model
-    locations = (
-        location_model.objects.filter(providers__in=providers)
-        .live()
-        .distinct()
-        .order_by("title")
-        .only("id", "title", "slug")
-    )
     filters = request.GET.copy()
     filters.pop("page", None)
-    form = ProviderFilterForm(
-        filters or None,
-        locations=locations,
-        specialties=Specialty.objects.filter(providers__in=providers).distinct(),
-        conditions=Condition.objects.filter(providers__in=providers).distinct(),
+    choices = cached_until_content_changes(
+        f"provider-filter-choices:{index_page.pk}", lambda: filter_choices(providers)
     )
+    form = ProviderFilterForm(filters or None, choices=choices)
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         if data["location"]:

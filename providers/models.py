@@ -30,7 +30,9 @@ PROVIDER_SECTIONS_HOOK = "provider_page_sections"
 class ProviderVocabulary(index.Indexed, models.Model):
     """Abstract editor-managed term (specialty, condition) with a slug for filters."""
 
-    name = models.CharField(max_length=100, unique=True)
+    name = models.CharField(
+        max_length=100, unique=True, help_text="As patients would say it."
+    )
     slug = models.SlugField(
         max_length=100,
         unique=True,
@@ -104,21 +106,31 @@ class ProviderPage(BasePage):
         max_length=300,
         help_text="One or two sentences shown in the directory and to search engines.",
     )
-    bio = RichTextField(features=BODY_RICH_TEXT, blank=True)
+    bio = RichTextField(
+        features=BODY_RICH_TEXT,
+        blank=True,
+        help_text="A few paragraphs in a warm, plain voice: training, approach, "
+        "what patients can expect.",
+    )
     specialties = ParentalManyToManyField(
-        "providers.Specialty", blank=True, related_name="providers"
+        "providers.Specialty",
+        blank=True,
+        related_name="providers",
+        help_text="Visitors can filter the directory by these.",
     )
     conditions = ParentalManyToManyField(
         "providers.Condition",
         blank=True,
         related_name="providers",
         verbose_name="conditions treated",
+        help_text="Visitors can filter the directory by these.",
     )
     treatments = ParentalManyToManyField(
         "home.Treatment",
         blank=True,
         related_name="providers",
         verbose_name="treatments offered",
+        help_text="The treatments this provider gives or prescribes.",
     )
     languages = models.CharField(
         max_length=200,
@@ -132,7 +144,11 @@ class ProviderPage(BasePage):
         validators=[validate_npi],
         help_text="The 10-digit National Provider Identifier, if the provider has one.",
     )
-    accepting_new_patients = models.BooleanField(default=True)
+    accepting_new_patients = models.BooleanField(
+        default=True,
+        help_text="Untick when this provider's schedule is full; the directory "
+        "shows it and can filter on it.",
+    )
     telehealth = models.BooleanField(
         "telehealth available",
         default=False,
@@ -237,12 +253,21 @@ class ProviderEducation(Orderable):
         TRAINING = "training", "Other training"
 
     page = ParentalKey(ProviderPage, on_delete=models.CASCADE, related_name="education")
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.DEGREE)
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.DEGREE,
+        help_text="What kind of qualification this is.",
+    )
     title = models.CharField(
         max_length=150, help_text="e.g. 'Doctor of Medicine' or 'Psychiatry residency'."
     )
-    institution = models.CharField(max_length=150, blank=True)
-    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    institution = models.CharField(
+        max_length=150, blank=True, help_text="e.g. 'Baylor College of Medicine'."
+    )
+    year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The year it was completed, if known."
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("year")]),

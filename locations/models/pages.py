@@ -72,7 +72,7 @@ class LocationPage(BasePage):
         blank=True,
         help_text="Optional, e.g. 'Suite 210'.",
     )
-    city = models.CharField(max_length=100)
+    city = models.CharField(max_length=100, help_text="e.g. 'Austin'.")
     state = models.CharField(
         max_length=2,
         choices=US_STATES,
@@ -134,7 +134,12 @@ class LocationPage(BasePage):
         blank=True,
         help_text="One or two sentences about this clinic, also used in listings.",
     )
-    body = StreamField(BodyStreamBlock(), blank=True)
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        help_text="Anything else visitors should know, e.g. photos of the clinic or "
+        "answers to common questions.",
+    )
     parking_notes = models.TextField(
         "parking",
         max_length=1000,
@@ -313,10 +318,16 @@ class LocationOpeningHours(Orderable):
     page = ParentalKey(
         LocationPage, on_delete=models.CASCADE, related_name="opening_hours"
     )
-    weekday = models.IntegerField("day", choices=hours.Weekday.choices)
+    weekday = models.IntegerField(
+        "day", choices=hours.Weekday.choices, help_text="The day of the week."
+    )
     opens = models.TimeField(null=True, blank=True, help_text="e.g. 08:00")
     closes = models.TimeField(null=True, blank=True, help_text="e.g. 17:30")
-    closed = models.BooleanField("closed all day", default=False)
+    closed = models.BooleanField(
+        "closed all day",
+        default=False,
+        help_text="Tick for a day the clinic is closed; leave the times empty.",
+    )
 
     panels = [
         FieldRowPanel(
@@ -359,7 +370,7 @@ class LocationHolidayClosure(Orderable):
     page = ParentalKey(
         LocationPage, on_delete=models.CASCADE, related_name="holiday_closures"
     )
-    date = models.DateField()
+    date = models.DateField(help_text="The day the clinic is closed.")
     note = models.CharField(
         max_length=120, help_text="Shown to visitors, e.g. 'Closed for Thanksgiving'."
     )

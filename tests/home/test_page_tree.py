@@ -65,3 +65,21 @@ def test_admin_refuses_a_second_home_page(admin_client, home_page):
     )
     assert "do not have permission" in response.content.decode()
     assert HomePage.objects.count() == 1
+
+
+def test_locations_and_providers_live_only_under_their_index(home_page):
+    from locations.models import LocationPage
+    from providers.models import ProviderPage
+
+    locations = LocationIndexPageFactory(parent=home_page)
+    providers = ProviderIndexPageFactory(parent=home_page)
+    about = StandardPageFactory(parent=home_page)
+
+    assert LocationPage.can_create_at(locations)
+    assert ProviderPage.can_create_at(providers)
+    for parent in (home_page, about, providers):
+        assert not LocationPage.can_create_at(parent)
+    for parent in (home_page, about, locations):
+        assert not ProviderPage.can_create_at(parent)
+    assert LocationPage.allowed_subpage_models() == []
+    assert ProviderPage.allowed_subpage_models() == []
