@@ -87,6 +87,16 @@ class DemoBuilder:
         self.log(f"image '{title}'")
         return image
 
+    def section(self, page, menu_order, footer_order=None, allow_subnav=False):
+        """A top-level section under the home page: in the main menu (and the footer
+        when footer_order is given) and a card on the home page."""
+        section = self.child_page(self.home, page)
+        self.main_menu_item(self.site, section, menu_order, allow_subnav)
+        if footer_order is not None:
+            self.flat_menu_item(self.site, "footer", "Footer", section, footer_order)
+        self.feature(section)
+        return section
+
     def main_menu_item(self, site, page, sort_order, allow_subnav=False):
         menu = MainMenu.get_for_site(site)
         _, created = MainMenuItem.objects.get_or_create(

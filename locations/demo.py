@@ -102,8 +102,7 @@ def next_christmas():
 
 
 def load_locations_demo(builder):
-    index = builder.child_page(
-        builder.home,
+    index = builder.section(
         LocationIndexPage(
             title="Locations",
             slug="locations",
@@ -111,10 +110,10 @@ def load_locations_demo(builder):
             intro="Find the clinic nearest to you, its opening hours and how to get "
             "there.",
         ),
+        menu_order=10,
+        footer_order=5,
+        allow_subnav=True,
     )
-    builder.main_menu_item(builder.site, index, sort_order=10, allow_subnav=True)
-    builder.flat_menu_item(builder.site, "footer", "Footer", index, sort_order=5)
-    builder.feature(index)
     for number, spec in enumerate(LOCATIONS, start=1):
         if index.get_children().filter(slug=spec["slug"]).exists():
             continue

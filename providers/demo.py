@@ -182,8 +182,7 @@ def ensure_vocabulary(builder, model, names):
 
 
 def load_providers_demo(builder):
-    index = builder.child_page(
-        builder.home,
+    index = builder.section(
         ProviderIndexPage(
             title="Our providers",
             slug="providers",
@@ -191,9 +190,8 @@ def load_providers_demo(builder):
             intro="Meet the psychiatrists, nurse practitioners and therapists who "
             "care for our patients.",
         ),
+        menu_order=20,
     )
-    builder.main_menu_item(builder.site, index, sort_order=20)
-    builder.feature(index)
     ensure_vocabulary(builder, Specialty, SPECIALTIES)
     ensure_vocabulary(builder, Condition, CONDITIONS)
     location_model = ProviderPage._meta.get_field("locations").related_model

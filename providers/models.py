@@ -17,7 +17,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import BODY_RICH_TEXT
-from home.models import BaseIndexPage, BasePage
+from home.models import BaseIndexPage, BasePage, optional_image
 from providers.directory import directory_context
 from providers.jsonld import provider_json_ld
 from providers.validators import split_credentials, validate_credentials, validate_npi
@@ -93,14 +93,9 @@ class ProviderPage(BasePage):
         max_length=120,
         help_text="e.g. 'Psychiatrist' or 'Psychiatric nurse practitioner'.",
     )
-    headshot = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="A friendly portrait. Set the focal point on the face in the image "
-        "library so that crops keep it.",
+    headshot = optional_image(
+        "A friendly portrait. Set the focal point on the face in the image "
+        "library so that crops keep it."
     )
     summary = models.TextField(
         max_length=300,

@@ -1,7 +1,7 @@
 """The foundation's models: abstract pages, the home and standard pages, site settings
 and the vocabularies shared by several apps."""
 
-from home.models.base import OG_IMAGE_SPEC, BaseIndexPage, BasePage
+from home.models.base import OG_IMAGE_SPEC, BaseIndexPage, BasePage, optional_image
 from home.models.pages import HomePage, HomePageFeaturedPage, StandardPage
 from home.models.settings import ClinicSettings
 from home.models.taxonomy import Treatment
@@ -15,4 +15,5 @@ __all__ = [
     "HomePageFeaturedPage",
     "StandardPage",
     "Treatment",
+    "optional_image",
 ]

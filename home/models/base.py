@@ -20,6 +20,19 @@ logger = logging.getLogger(__name__)
 OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
 
+def optional_image(help_text, **kwargs):
+    """An optional image from the library; deleting the image leaves the page as is."""
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+        **kwargs,
+    )
+
+
 class BasePage(SeoMixin, Page):
     """Abstract parent of every public page: SEO, structured data, listing data."""
 

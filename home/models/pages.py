@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 from home.listings import specific_pages_in_order
-from home.models.base import BasePage
+from home.models.base import BasePage, optional_image
 
 
 class HomePage(BasePage):
@@ -24,14 +24,9 @@ class HomePage(BasePage):
         max_length=120,
         help_text="The large headline at the top of the home page.",
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="A wide, calm photo behind or beside the headline. Set its "
-        "description in the image library: it is read out to screen-reader users.",
+    hero_image = optional_image(
+        "A wide, calm photo behind or beside the headline. Set its "
+        "description in the image library: it is read out to screen-reader users."
     )
     intro = models.TextField(
         max_length=600,
@@ -130,14 +125,7 @@ class StandardPage(BasePage):
         blank=True,
         help_text="A short lead paragraph shown under the title and used in listings.",
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Optional image at the top of the page.",
-    )
+    hero_image = optional_image("Optional image at the top of the page.")
     body = StreamField(BodyStreamBlock(), blank=True)
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]

@@ -23,7 +23,7 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 from home.listings import attach_listing_images
-from home.models import BaseIndexPage, BasePage
+from home.models import BaseIndexPage, BasePage, optional_image
 from locations import hours
 from locations.forms import LocationPageForm
 from locations.jsonld import clinic_json_ld
@@ -121,13 +121,8 @@ class LocationPage(BasePage):
         default="America/Chicago",
         help_text="Opening hours are in this time zone.",
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="A welcoming photo of the clinic, shown at the top and in lists.",
+    hero_image = optional_image(
+        "A welcoming photo of the clinic, shown at the top and in lists."
     )
     intro = models.TextField(
         max_length=600,
