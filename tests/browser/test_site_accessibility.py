@@ -1,0 +1,121 @@
+"""The public site checked in Chromium: automated accessibility checks on every page
+type of the demo site, and the main menu by keyboard, on a phone and without JS."""
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from tests.browser.a11y import audit
+from tests.factories import StandardPageFactory, make_site
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PUBLIC_PAGES = [
+    "/",
+    "/about/",
+    "/locations/",
+    "/locations/austin-clarksville/",
+    "/providers/",
+    "/providers/?location=round-rock&telehealth=on",
+    "/providers/elena-marquez/",
+    "/providers/hannah-cho/",
+    "/learn/",
+    "/search/?q=ketamine",
+    "/no-such-page/",
+]
+
+
+@pytest.fixture
+def demo_site(live_server):
+    call_command("load_demo_content", verbosity=0)
+    return live_server
+
+
+@pytest.fixture
+def menu_site(live_server):
+    """A site whose main menu has 'About us' with a sub-page."""
+    from wagtailmenus.models import MainMenu, MainMenuItem
+
+    home = make_site()
+    about = StandardPageFactory(parent=home, title="About us", show_in_menus=True)
+    StandardPageFactory(parent=about, title="Our team", show_in_menus=True)
+    MainMenuItem.objects.create(
+        menu=MainMenu.get_for_site(home.get_site()), link_page=about, allow_subnav=True
+    )
+    return live_server
+
+
+def test_the_audit_finds_problems(page):
+    page.set_content(
+        "<html><body><img src='x.png'><h1>One</h1><h1>Two</h1>"
+        "<input name='q'><a href='/x'></a></body></html>"
+    )
+
+    problems = " | ".join(audit(page))
+
+    for expected in (
+        "no lang",
+        "2 h1 elements",
+        "image without alt",
+        "without a label",
+    ):
+        assert expected in problems
+    assert "link without a name" in problems
+
+
+def test_public_pages_pass_the_accessibility_audit(page, demo_site):
+    problems = {}
+    for path in PUBLIC_PAGES:
+        page.goto(f"{demo_site.url}{path}")
+        found = audit(page)
+        if found:
+            problems[path] = found
+
+    assert problems == {}
+
+
+def test_main_menu_works_with_the_keyboard(page, menu_site):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{menu_site.url}/")
+
+    page.keyboard.press("Tab")
+    expect(page.locator(".skip-link")).to_be_focused()
+    toggle = page.locator(".submenu-toggle").first
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    submenu_link = page.locator(".submenu a").first
+    expect(submenu_link).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(toggle).to_be_focused()
+    expect(submenu_link).to_be_hidden()
+
+
+def test_main_menu_opens_and_closes_on_a_phone(page, menu_site):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{menu_site.url}/")
+    menu_button = page.get_by_role("button", name="Menu")
+    about = page.locator("#main-menu").get_by_role("link", name="About us")
+
+    expect(about).to_be_hidden()
+    menu_button.click()
+    expect(menu_button).to_have_attribute("aria-expanded", "true")
+    expect(about).to_be_visible()
+    about.click()
+    expect(page.locator("h1")).to_have_text("About us")
+
+
+def test_menu_lists_every_link_without_javascript(browser, menu_site):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    page.goto(f"{menu_site.url}/")
+
+    expect(
+        page.locator("#main-menu").get_by_role("link", name="About us")
+    ).to_be_visible()
+    expect(page.get_by_role("link", name="Our team")).to_be_visible()
+    expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+    context.close()
