@@ -1,19 +1,56 @@
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from articles.models import ArticleIndexPage
+from articles.dashboard import MedicalReviewsDuePanel
+from articles.demo import load_articles_demo
+from articles.models import Boilerplate, MediaContact, Topic
+from articles.provider_sections import provider_articles_section
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class BoilerplateViewSet(SnippetViewSet):
+    model = Boilerplate
+    icon = "doc-full"
+    list_display = ["name", "heading", "is_default"]
+    search_fields = ["name"]
+
+
+class MediaContactViewSet(SnippetViewSet):
+    model = MediaContact
+    icon = "user"
+    list_display = ["name", "job_title", "email", "phone"]
+    search_fields = ["name"]
+
+
+class ArticleSnippetsGroup(SnippetViewSetGroup):
+    """Topics, boilerplates and media contacts, together under one menu item."""
+
+    menu_label = "Articles and press"
+    menu_icon = "doc-full-inverse"
+    menu_order = 250
+    items = (TopicViewSet, BoilerplateViewSet, MediaContactViewSet)
+
+
+register_snippet(ArticleSnippetsGroup)
 
 
 @hooks.register("register_demo_content", order=40)
-def load_articles_demo(builder):
-    articles = builder.child_page(
-        builder.home,
-        ArticleIndexPage(
-            title="Learn",
-            slug="learn",
-            show_in_menus=True,
-            intro="Plain-language articles on depression, anxiety, PTSD and the "
-            "treatments we offer, each reviewed by one of our clinicians.",
-        ),
-    )
-    builder.main_menu_item(builder.site, articles, sort_order=30)
-    builder.feature(articles)
+def register_articles_demo(builder):
+    load_articles_demo(builder)
+
+
+@hooks.register("provider_page_sections")
+def articles_on_provider_page(provider, request):
+    return provider_articles_section(provider, request)
+
+
+@hooks.register("construct_homepage_panels")
+def add_medical_reviews_due_panel(request, panels):
+    panels.append(MedicalReviewsDuePanel(request))

@@ -59,6 +59,7 @@ class HomePage(BasePage):
     subpage_types = [
         "home.StandardPage",
         "articles.ArticleIndexPage",
+        "articles.NewsroomPage",
         "locations.LocationIndexPage",
         "providers.ProviderIndexPage",
     ]

@@ -1,0 +1,44 @@
+"""The admin dashboard's "Medical reviews due" panel."""
+
+import datetime
+
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+REVIEW_WARNING = datetime.timedelta(days=30)
+
+
+def articles_due_for_review(user, today=None):
+    """Live articles whose next review is overdue or within 30 days, soonest first,
+    among those this user may edit."""
+    from articles.models import ArticlePage
+
+    today = today or timezone.localdate()
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return (
+        ArticlePage.objects.live()
+        .filter(next_review_due__lte=today + REVIEW_WARNING)
+        .filter(pk__in=editable.values("pk"))
+        .select_related("medical_reviewer")
+        .defer_streamfields()
+        .order_by("next_review_due", "title")
+    )
+
+
+class MedicalReviewsDuePanel(Component):
+    """Lists the articles a clinician should check again soon, with edit links."""
+
+    name = "medical_reviews_due"
+    template_name = "articles/admin/medical_reviews_due_panel.html"
+    order = 205  # just above Wagtail's "Awaiting your review"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        today = timezone.localdate()
+        return {
+            "articles": list(articles_due_for_review(self.request.user, today)),
+            "today": today,
+        }

@@ -1,0 +1,354 @@
+"""Health education articles, written and medically reviewed by our providers, and the
+"Learn" index that lists them."""
+
+import datetime
+import math
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from articles.blocks import ArticleBodyStreamBlock
+from articles.caching import cached_for_page
+from articles.feeds import ArticleFeed
+from articles.jsonld import article_json_ld
+from articles.models.sections import (
+    RESERVED_SLUGS,
+    SectionIndexPage,
+    section_context,
+    slug_from_query,
+)
+from articles.models.snippets import Topic
+from home.jsonld import breadcrumb_json_ld
+from home.listings import attach_listing_images
+from home.models import BasePage
+
+WORDS_PER_MINUTE = 200
+REVIEW_INTERVAL = datetime.timedelta(days=365)
+RELATED_ARTICLES = 3
+
+
+class ArticleIndexPage(SectionIndexPage):
+    """The 'Learn' section: every health article, newest first, filterable by topic."""
+
+    featured_article = models.ForeignKey(
+        "articles.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown large at the top of the list. Leave empty to feature the "
+        "newest article.",
+    )
+
+    subpage_types = ["articles.ArticlePage"]
+    child_select_related = ("medical_reviewer",)
+    route_select_related = ("hero_image", "medical_reviewer")
+    feed_class = ArticleFeed
+
+    content_panels = SectionIndexPage.content_panels + [FieldPanel("featured_article")]
+
+    class Meta:
+        verbose_name = "article index page"
+
+    @property
+    def child_page_type(self):
+        return ArticlePage
+
+    def requested_filters(self, request):
+        return [("topic", slug_from_query(request, "topic"))]
+
+    def listing(self, request):
+        articles = self.live_children()
+        topics = list(Topic.objects.filter(article_pages__in=articles).distinct())
+        topic_slug = slug_from_query(request, "topic")
+        topic = next((item for item in topics if item.slug == topic_slug), None)
+        featured = None
+        if topic is not None:
+            articles = articles.filter(topics=topic)
+        elif topic_slug:
+            articles = articles.none()
+        else:
+            featured = self.live_featured_article(articles)
+            if featured is not None:
+                articles = articles.exclude(pk=featured.pk)
+        page_obj = self.paginate(articles, request)
+        if page_obj.number > 1:
+            featured = None
+        page_obj.object_list = list(page_obj.object_list)
+        attach_listing_images(
+            [*([featured] if featured else []), *page_obj.object_list]
+        )
+        return {
+            "topics": topics,
+            "topic": topic,
+            "unknown_topic": bool(topic_slug) and topic is None,
+            "featured": featured,
+            "page_obj": page_obj,
+            "query_prefix": f"topic={topic.slug}&" if topic else "",
+        }
+
+    def feed_items(self):
+        return (
+            super()
+            .feed_items()
+            .prefetch_related(
+                Prefetch(
+                    "authors",
+                    queryset=ArticlePageAuthor.objects.select_related("provider"),
+                ),
+                "topics",
+            )
+        )
+
+    def live_featured_article(self, articles):
+        """The editor's featured article if visitors can see it, else the newest."""
+        if self.featured_article_id:
+            chosen = articles.filter(pk=self.featured_article_id).first()
+            if chosen is not None:
+                return chosen
+        return articles.first()
+
+
+class ArticlePage(BasePage):
+    """A health education article, written by our providers and medically reviewed by
+    one of them before it goes live."""
+
+    summary = models.TextField(
+        max_length=300,
+        help_text="One or two sentences on what the reader will learn. Shown under the "
+        "title, in lists and to search engines.",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A calm, wide photo for the top of the article and for links shared "
+        "on social media. Set its description in the image library.",
+    )
+    body = StreamField(ArticleBodyStreamBlock())
+    medical_reviewer = models.ForeignKey(
+        "providers.ProviderPage",
+        null=True,
+        blank=False,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_articles",
+        help_text="The clinician who checks this article is accurate and safe. Needed "
+        "before the article can be submitted or published.",
+    )
+    last_reviewed = models.DateField(
+        null=True,
+        blank=False,
+        help_text="The day the medical reviewer last checked the whole article. "
+        "Shown in the byline.",
+    )
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the article should be checked again. Leave empty for one year "
+        "after the last review. Articles due within 30 days are listed on the "
+        "dashboard.",
+    )
+    topics = ParentalManyToManyField(
+        "articles.Topic",
+        blank=True,
+        related_name="article_pages",
+        help_text="Visitors can filter articles by topic; related articles share one.",
+    )
+
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+    seo_description_sources = ["search_description", "summary"]
+    seo_image_sources = ["og_image", "hero_image"]
+    listing_image_field = "hero_image"
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                InlinePanel(
+                    "authors",
+                    label="Author",
+                    min_num=1,
+                    help_text="The providers who wrote this article, in byline order.",
+                ),
+                FieldPanel("medical_reviewer"),
+                FieldRowPanel(
+                    [FieldPanel("last_reviewed"), FieldPanel("next_review_due")]
+                ),
+            ],
+            heading="Authors and medical review",
+        ),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        InlinePanel(
+            "references",
+            label="Reference",
+            heading="References",
+            help_text="The sources the article relies on, in the order it cites them.",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "article page"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        today = timezone.localdate()
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = (
+                f"'{self.slug}' is the address of the article feed; choose another."
+            )
+        if self.last_reviewed and self.last_reviewed > today:
+            errors["last_reviewed"] = "A review date cannot be in the future."
+        if (
+            self.last_reviewed
+            and self.next_review_due
+            and self.next_review_due <= self.last_reviewed
+        ):
+            errors["next_review_due"] = "The next review must come after the last one."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = self.last_reviewed + REVIEW_INTERVAL
+        super().save(*args, **kwargs)
+
+    @cached_property
+    def author_providers(self):
+        """The providers who wrote the article, in byline order."""
+        authorships = self.authors.all()
+        if "authors" not in getattr(self, "_prefetched_objects_cache", {}):
+            authorships = authorships.select_related("provider")
+        return [row.provider for row in authorships if row.provider is not None]
+
+    @cached_property
+    def topic_list(self):
+        return list(self.topics.all())
+
+    @cached_property
+    def reference_list(self):
+        return list(self.references.all())
+
+    @cached_property
+    def reading_minutes(self):
+        text = " ".join(self.body.stream_block.get_searchable_content(self.body))
+        words = len(text.split()) + len(self.summary.split())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    @property
+    def listing_summary(self):
+        return self.summary
+
+    def related_articles(self):
+        """Up to three other live articles sharing a topic, newest first."""
+        topic_ids = [topic.pk for topic in self.topic_list]
+        if not topic_ids:
+            return []
+        sharing_a_topic = ArticlePage.topics.through.objects.filter(
+            topic_id__in=topic_ids
+        ).values("articlepage_id")
+        related = (
+            ArticlePage.objects.live()
+            .public()
+            .filter(pk__in=sharing_a_topic)
+            .exclude(pk=self.pk)
+            .defer_streamfields()
+            .select_related("medical_reviewer")
+            .order_by("-first_published_at", "-pk")[:RELATED_ARTICLES]
+        )
+        return attach_listing_images(list(related))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(section_context(self, request))
+        return context
+
+    def json_ld_objects(self, request):
+        return cached_for_page(
+            self,
+            request,
+            "json-ld",
+            lambda: [
+                article_json_ld(self, request),
+                breadcrumb_json_ld(self, request),
+                *super(ArticlePage, self).json_ld_objects(request),
+            ],
+        )
+
+
+class ArticlePageAuthor(Orderable):
+    """One author in an article's byline."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
+    provider = models.ForeignKey(
+        "providers.ProviderPage",
+        on_delete=models.CASCADE,
+        related_name="article_authorships",
+        help_text="A provider who wrote or co-wrote the article.",
+    )
+
+    panels = [FieldPanel("provider")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "author"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "provider"], name="articles_author_once_per_article"
+            )
+        ]
+
+    def __str__(self):
+        return self.provider.title
+
+
+class ArticleReference(Orderable):
+    """A source an article cites: a study, a guideline or an official notice."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="references")
+    title = models.CharField(
+        max_length=300,
+        help_text="The title of the study or document, as published.",
+    )
+    source = models.CharField(
+        max_length=200,
+        help_text="Where and when it was published, e.g. 'JAMA Psychiatry, 2014' or "
+        "'U.S. Food and Drug Administration, 2019'.",
+    )
+    url = models.URLField(
+        "web address",
+        max_length=500,
+        blank=True,
+        help_text="A stable link, ideally the DOI, e.g. 'https://doi.org/10.1001/...'.",
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("source"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "reference"
+
+    def __str__(self):
+        return f"{self.title} ({self.source})"

@@ -1,0 +1,134 @@
+"""What the Learn index and the newsroom share: one page per site listing its children
+newest first, page by page, with an Atom feed."""
+
+import re
+
+from django.core.paginator import Paginator
+from django.utils.functional import SimpleLazyObject
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from home.models import BaseIndexPage
+
+ITEMS_PER_PAGE = 12
+FEED_LENGTH = 20
+# Sub-addresses the index answers itself; no child page may take these slugs.
+RESERVED_SLUGS = {"feed"}
+_SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
+
+
+class SectionIndexPage(RoutablePageMixin, BaseIndexPage):
+    """Abstract index of one kind of child page, with an Atom feed at feed/."""
+
+    # The page type listed, its feed, and the relations loaded with each child: in
+    # lists, and when the child itself is shown.
+    child_page_type = None
+    feed_class = None
+    child_select_related = ()
+    route_select_related = ()
+    newest_first = ("-first_published_at", "-pk")
+
+    class Meta:
+        abstract = True
+
+    def route(self, request, path_components):
+        if path_components and path_components[0] not in RESERVED_SLUGS:
+            # The child and the specific fields it renders come in one query,
+            # instead of the two (and one per image) that Page.route takes.
+            child = (
+                self.child_pages()
+                .select_related(*self.route_select_related)
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def serve_preview(self, request, mode_name):
+        # RoutablePageMixin previews only its index view; other preview modes (the
+        # SEO preview) are the page's own.
+        if mode_name == self.default_preview_mode:
+            return super().serve_preview(request, mode_name)
+        return BaseIndexPage.serve_preview(self, request, mode_name)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        """The newest live items as an Atom feed."""
+        return self.feed_class(self)(request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["feed_url"] = self.feed_url(request)
+        return context
+
+    def listing_context(self, request):
+        # Computed only when the template's cached fragment is missing.
+        return {
+            "listing": SimpleLazyObject(lambda: self.listing(request)),
+            "listing_cache_key": self.listing_cache_key(request),
+        }
+
+    def feed_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("feed")
+
+    def child_pages(self):
+        """Every child of the listed type, live or not, in no particular order."""
+        return self.child_page_type.objects.child_of(self)
+
+    def live_children(self):
+        """What visitors may see, newest first, without bodies."""
+        return (
+            self.child_pages()
+            .live()
+            .public()
+            .defer_streamfields()
+            .select_related(*self.child_select_related)
+            .order_by(*self.newest_first)
+        )
+
+    def feed_items(self):
+        return self.live_children()[:FEED_LENGTH]
+
+    def requested_page_number(self, request):
+        number = request.GET.get("page", "1")
+        return int(number) if number.isdigit() and 0 < int(number) < 10_000 else 1
+
+    def requested_filters(self, request):
+        """The GET filters this index understands, as (name, value) pairs."""
+        return []
+
+    def listing_cache_key(self, request):
+        """What the listing fragment varies on: filters and page number, normalised
+        so that odd query strings cannot fill the cache."""
+        filters = ",".join(
+            f"{name}={value}" for name, value in self.requested_filters(request)
+        )
+        return f"{filters}|{self.requested_page_number(request)}"
+
+    def paginate(self, items, request):
+        return Paginator(items, ITEMS_PER_PAGE).get_page(
+            self.requested_page_number(request)
+        )
+
+    def listing(self, request):
+        """The listing's context: a page of items, and whatever the index adds."""
+        raise NotImplementedError
+
+
+def slug_from_query(request, name):
+    """A slug-like value from the query string: '' when absent, '!' (which matches
+    nothing) when it could not be a slug."""
+    raw = request.GET.get(name, "")
+    if not raw:
+        return ""
+    return raw if _SLUG.match(raw) else "!"
+
+
+def section_context(page, request):
+    """For a page listed by a SectionIndexPage: its index and the index's feed."""
+    parent = page.get_parent()
+    section = parent.specific if parent is not None else None
+    if not isinstance(section, SectionIndexPage):
+        return {"section": section, "feed_url": ""}
+    return {"section": section, "feed_url": section.feed_url(request)}

@@ -1,0 +1,129 @@
+"""Lists that editors manage under Snippets: article topics, the "About us" boilerplate
+of press releases, and media contacts."""
+
+from django.db import models, transaction
+from django.utils.text import slugify
+from phonenumber_field.modelfields import PhoneNumberField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from home.blocks import INLINE_RICH_TEXT
+
+
+class Topic(index.Indexed, models.Model):
+    """A subject articles are grouped by, e.g. 'Treatment-resistant depression'."""
+
+    name = models.CharField(
+        max_length=80,
+        unique=True,
+        help_text="As patients would say it, e.g. 'PTSD and trauma'. Shown on articles "
+        "and as a filter on the article list.",
+    )
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text="Used in web addresses; filled in from the name if left empty.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:80]
+        super().save(*args, **kwargs)
+
+
+class Boilerplate(index.Indexed, models.Model):
+    """The "About us" paragraph at the end of press releases. One of them is the
+    default, used by every release that does not choose another."""
+
+    name = models.CharField(
+        max_length=100,
+        unique=True,
+        help_text="For editors only, e.g. 'Standard' or 'Short version for wires'.",
+    )
+    heading = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Leave empty to use 'About' and the clinic group name from "
+        "Settings > Clinic settings.",
+    )
+    text = RichTextField(
+        features=INLINE_RICH_TEXT,
+        help_text="Who the clinic group is, where it practises and what it offers, in "
+        "two to four sentences.",
+    )
+    is_default = models.BooleanField(
+        "use by default",
+        default=False,
+        help_text="Used by every press release that does not choose another. Ticking "
+        "it here unticks it on the others.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("heading"),
+        FieldPanel("text"),
+        FieldPanel("is_default"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["-is_default", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"],
+                condition=models.Q(is_default=True),
+                name="articles_one_default_boilerplate",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} (default)" if self.is_default else self.name
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            if self.is_default:
+                Boilerplate.objects.filter(is_default=True).exclude(pk=self.pk).update(
+                    is_default=False
+                )
+            super().save(*args, **kwargs)
+
+    @classmethod
+    def default(cls):
+        """The boilerplate used when a press release chooses none, or None."""
+        return cls.objects.filter(is_default=True).first()
+
+
+class MediaContact(index.Indexed, models.Model):
+    """A person journalists can reach about our press releases."""
+
+    name = models.CharField(max_length=120, help_text="Full name, e.g. 'Dana Ortiz'.")
+    job_title = models.CharField(
+        max_length=120, blank=True, help_text="e.g. 'Communications manager'."
+    )
+    email = models.EmailField(help_text="An address that is read every working day.")
+    phone = PhoneNumberField(
+        blank=True, help_text="Optional direct line, e.g. (512) 555-0199."
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("job_title")]),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.job_title}" if self.job_title else self.name
