@@ -64,7 +64,7 @@ class ArticleFeed(SectionFeed):
     """The newest health articles, with their authors and topics."""
 
     def item_author_name(self, item):
-        return ", ".join(provider.display_name for provider in item.author_providers)
+        return "; ".join(provider.display_name for provider in item.author_providers)
 
     def item_categories(self, item):
         return [topic.name for topic in item.topic_list]

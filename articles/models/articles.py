@@ -243,7 +243,10 @@ class ArticlePage(BasePage):
         authorships = self.authors.all()
         if "authors" not in getattr(self, "_prefetched_objects_cache", {}):
             authorships = authorships.select_related("provider")
-        return [row.provider for row in authorships if row.provider is not None]
+        # A provider added twice by mistake is named once.
+        return list(
+            {row.provider: None for row in authorships if row.provider is not None}
+        )
 
     @cached_property
     def topic_list(self):
@@ -315,11 +318,6 @@ class ArticlePageAuthor(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "author"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["page", "provider"], name="articles_author_once_per_article"
-            )
-        ]
 
     def __str__(self):
         return self.provider.title

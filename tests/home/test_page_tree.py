@@ -53,6 +53,7 @@ def test_admin_offers_only_allowed_page_types_under_the_home_page(
     assert offered == {
         "standardpage",
         "articleindexpage",
+        "newsroompage",
         "locationindexpage",
         "providerindexpage",
     }
