@@ -1,7 +1,6 @@
 """Health education articles, written and medically reviewed by our providers, and the
 "Learn" index that lists them."""
 
-import datetime
 import math
 
 from django import forms
@@ -37,8 +36,15 @@ from home.listings import attach_listing_images
 from home.models import BasePage
 
 WORDS_PER_MINUTE = 200
-REVIEW_INTERVAL = datetime.timedelta(days=365)
 RELATED_ARTICLES = 3
+
+
+def one_year_after(day):
+    """The same date a year later (February 29 becomes February 28)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
 
 
 class ArticleIndexPage(SectionIndexPage):
@@ -194,7 +200,7 @@ class ArticlePage(BasePage):
                     min_num=1,
                     help_text="The providers who wrote this article, in byline order.",
                 ),
-                FieldPanel("medical_reviewer"),
+                FieldPanel("medical_reviewer", widget=forms.Select),
                 FieldRowPanel(
                     [FieldPanel("last_reviewed"), FieldPanel("next_review_due")]
                 ),
@@ -234,7 +240,7 @@ class ArticlePage(BasePage):
 
     def save(self, *args, **kwargs):
         if self.last_reviewed and not self.next_review_due:
-            self.next_review_due = self.last_reviewed + REVIEW_INTERVAL
+            self.next_review_due = one_year_after(self.last_reviewed)
         super().save(*args, **kwargs)
 
     @cached_property
@@ -314,7 +320,7 @@ class ArticlePageAuthor(Orderable):
         help_text="A provider who wrote or co-wrote the article.",
     )
 
-    panels = [FieldPanel("provider")]
+    panels = [FieldPanel("provider", widget=forms.Select)]
 
     class Meta(Orderable.Meta):
         verbose_name = "author"

@@ -41,7 +41,7 @@ def article_form(reviewer, author, title="Ketamine and sleep", article=None, **e
             ),
             "authors": inline_formset(authors, initial=len(authors) if article else 0),
             "medical_reviewer": reviewer.pk,
-            "last_reviewed": "2026-01-15",
+            "last_reviewed": "2024-01-15",
             "references": inline_formset([]),
             "comments": inline_formset([]),
             **extra,
