@@ -1,4 +1,5 @@
 from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -18,7 +19,7 @@ class TopicViewSet(SnippetViewSet):
 class BoilerplateViewSet(SnippetViewSet):
     model = Boilerplate
     icon = "doc-full"
-    list_display = ["name", "heading", "is_default"]
+    list_display = ["name", "heading", BooleanColumn("is_default", label="Default")]
     search_fields = ["name"]
 
 
@@ -32,7 +33,7 @@ class MediaContactViewSet(SnippetViewSet):
 class ArticleSnippetsGroup(SnippetViewSetGroup):
     """Topics, boilerplates and media contacts, together under one menu item."""
 
-    menu_label = "Articles and press"
+    menu_label = "Topics & press"
     menu_icon = "doc-full-inverse"
     menu_order = 250
     items = (TopicViewSet, BoilerplateViewSet, MediaContactViewSet)

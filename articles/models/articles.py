@@ -197,6 +197,7 @@ class ArticlePage(BasePage):
                 InlinePanel(
                     "authors",
                     label="Author",
+                    heading="Authors",
                     min_num=1,
                     help_text="The providers who wrote this article, in byline order.",
                 ),

@@ -85,7 +85,7 @@ class PressReleasePage(BasePage):
     release_date = models.DateField(
         default=timezone.localdate,
         help_text="The date in the dateline. For an embargoed release, the day it may "
-        "be published (set the exact time under 'Go-live date/time').",
+        "be published; set the exact time with 'Set schedule' in the Status panel.",
     )
     summary = models.TextField(
         max_length=300,
