@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -13,17 +14,24 @@ def articles_due_for_review(user, today=None):
     """Live articles whose next review is overdue or within 30 days, soonest first,
     among those this user may edit."""
     from articles.models import ArticlePage
+    from articles.models.articles import last_review_due_by
 
-    today = today or timezone.localdate()
+    limit = (today or timezone.localdate()) + REVIEW_WARNING
     editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    return (
+    due = (
         ArticlePage.objects.live()
-        .filter(next_review_due__lte=today + REVIEW_WARNING)
+        .filter(
+            Q(next_review_due__lte=limit)
+            | Q(
+                next_review_due__isnull=True,
+                last_reviewed__lte=last_review_due_by(limit),
+            )
+        )
         .filter(pk__in=editable.values("pk"))
         .select_related("medical_reviewer")
         .defer_streamfields()
-        .order_by("next_review_due", "title")
     )
+    return sorted(due, key=lambda article: (article.review_due, article.title))
 
 
 class MedicalReviewsDuePanel(Component):
@@ -39,6 +47,6 @@ class MedicalReviewsDuePanel(Component):
     def get_context_data(self, parent_context=None):
         today = timezone.localdate()
         return {
-            "articles": list(articles_due_for_review(self.request.user, today)),
+            "articles": articles_due_for_review(self.request.user, today),
             "today": today,
         }

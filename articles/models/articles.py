@@ -1,6 +1,7 @@
 """Health education articles, written and medically reviewed by our providers, and the
 "Learn" index that lists them."""
 
+import calendar
 import math
 
 from django import forms
@@ -45,6 +46,17 @@ def one_year_after(day):
         return day.replace(year=day.year + 1)
     except ValueError:
         return day.replace(year=day.year + 1, day=28)
+
+
+def last_review_due_by(day):
+    """The latest last-review date whose default next review falls on or before
+    `day`: the inverse of one_year_after."""
+    if (day.month, day.day) == (2, 28) and calendar.isleap(day.year - 1):
+        return day.replace(year=day.year - 1, day=29)
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
 
 
 class ArticleIndexPage(SectionIndexPage):
@@ -130,8 +142,7 @@ class ArticleIndexPage(SectionIndexPage):
 
 
 class ArticlePage(BasePage):
-    """A health education article, written by our providers and medically reviewed by
-    one of them before it goes live."""
+    """A health article by our providers, medically reviewed before it goes live."""
 
     summary = models.TextField(
         max_length=300,
@@ -147,7 +158,11 @@ class ArticlePage(BasePage):
         help_text="A calm, wide photo for the top of the article and for links shared "
         "on social media. Set its description in the image library.",
     )
-    body = StreamField(ArticleBodyStreamBlock())
+    body = StreamField(
+        ArticleBodyStreamBlock(),
+        help_text="The article itself. Start with key takeaways, use level 2 headings "
+        "for sections, and add expert quotes and safety callouts where they help.",
+    )
     medical_reviewer = models.ForeignKey(
         "providers.ProviderPage",
         null=True,
@@ -160,15 +175,16 @@ class ArticlePage(BasePage):
     last_reviewed = models.DateField(
         null=True,
         blank=False,
-        help_text="The day the medical reviewer last checked the whole article. "
-        "Shown in the byline.",
+        help_text="The day the medical reviewer checked the whole article (they can "
+        "correct it when they approve). Shown in the byline; needed before the "
+        "article can be submitted or published.",
     )
     next_review_due = models.DateField(
         null=True,
         blank=True,
-        help_text="When the article should be checked again. Leave empty for one year "
-        "after the last review. Articles due within 30 days are listed on the "
-        "dashboard.",
+        help_text="Leave empty to review again one year after the last review. Set a "
+        "date only for an earlier (or later) check. Articles due within 30 days are "
+        "listed on the dashboard.",
     )
     topics = ParentalManyToManyField(
         "articles.Topic",
@@ -239,10 +255,13 @@ class ArticlePage(BasePage):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
-        if self.last_reviewed and not self.next_review_due:
-            self.next_review_due = one_year_after(self.last_reviewed)
-        super().save(*args, **kwargs)
+    @property
+    def review_due(self):
+        """When the article should next be reviewed: the editor's date, else a year
+        after the last review (so a new review moves it on by itself)."""
+        if self.next_review_due:
+            return self.next_review_due
+        return one_year_after(self.last_reviewed) if self.last_reviewed else None
 
     @cached_property
     def author_providers(self):

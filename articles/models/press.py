@@ -29,7 +29,7 @@ from home.models import BasePage
 
 
 class NewsroomPage(SectionIndexPage):
-    """The newsroom: every press release, newest first, and who journalists can call."""
+    """The newsroom: press releases, newest first, and the contact for journalists."""
 
     media_contact = models.ForeignKey(
         "articles.MediaContact",
@@ -61,8 +61,7 @@ class NewsroomPage(SectionIndexPage):
 
 
 class PressReleasePage(BasePage):
-    """A press release: a dated announcement for journalists, often also sent out on
-    a newswire."""
+    """A dated announcement for journalists, often also sent out on a newswire."""
 
     subheadline = models.CharField(
         max_length=250,
@@ -99,7 +98,11 @@ class PressReleasePage(BasePage):
         related_name="+",
         help_text="Optional photo shown at the top and when the release is shared.",
     )
-    body = StreamField(PressReleaseBodyStreamBlock())
+    body = StreamField(
+        PressReleaseBodyStreamBlock(),
+        help_text="The release itself. The first paragraph follows the dateline: "
+        "say who, what, where and when in it.",
+    )
     boilerplate = models.ForeignKey(
         "articles.Boilerplate",
         null=True,

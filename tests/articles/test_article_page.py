@@ -203,7 +203,19 @@ def test_next_review_defaults_to_a_year_after_the_last(learn, elena, reviewed, d
     article = make_article(
         learn, reviewer=elena, authors=[elena], last_reviewed=reviewed
     )
-    assert article.next_review_due == due
+    assert article.next_review_due is None
+    assert article.review_due == due
+
+
+def test_a_new_review_moves_the_next_one_on_unless_the_editor_set_a_date(learn, elena):
+    article = make_article(
+        learn, reviewer=elena, authors=[elena], last_reviewed=datetime.date(2024, 1, 5)
+    )
+    article.last_reviewed = datetime.date(2024, 12, 20)
+    assert article.review_due == datetime.date(2025, 12, 20)
+
+    article.next_review_due = datetime.date(2025, 6, 1)
+    assert article.review_due == datetime.date(2025, 6, 1)
 
 
 @pytest.mark.parametrize(

@@ -54,7 +54,7 @@ def test_demo_has_five_reviewed_articles_by_the_demo_providers(client, demo):
             "elena-marquez",
             "james-whitfield",
         }
-        assert article.last_reviewed and article.next_review_due
+        assert article.last_reviewed and article.review_due
         assert len(article.reference_list) >= 2
         assert all(ref.url.startswith("https://") for ref in article.reference_list)
         assert article.topic_list

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.models.articles import last_review_due_by, one_year_after
 from tests.factories import make_article
 from tests.helpers import soup
 
@@ -33,7 +34,22 @@ def articles(learn, elena):
     article("Reviewed recently", 31)
     draft = article("Draft overdue", -10)
     draft.unpublish()
-    return overdue, due_soon
+    # No date set: due a year after the last review.
+    a_year_ago = make_article(
+        learn,
+        title="Reviewed 340 days ago",
+        reviewer=elena,
+        authors=[elena],
+        last_reviewed=days_from_today(-340),
+    )
+    make_article(
+        learn,
+        title="Reviewed 300 days ago",
+        reviewer=elena,
+        authors=[elena],
+        last_reviewed=days_from_today(-300),
+    )
+    return overdue, due_soon, a_year_ago
 
 
 def panel(client):
@@ -46,7 +62,7 @@ def panel(client):
 def test_panel_lists_overdue_and_soon_due_articles_with_edit_links(
     client, articles, request, user
 ):
-    overdue, due_soon = articles
+    overdue, due_soon, a_year_ago = articles
     viewer = (
         request.getfixturevalue("admin_user")
         if user == "admin"
@@ -61,6 +77,7 @@ def test_panel_lists_overdue_and_soon_due_articles_with_edit_links(
     assert [row.find("a").get_text() for row in rows] == [
         "Overdue article",
         "Due soon article",
+        "Reviewed 340 days ago",
     ]
     assert rows[0].find("a")["href"] == reverse(
         "wagtailadmin_pages:edit", args=[overdue.pk]
@@ -95,3 +112,17 @@ def test_panel_is_hidden_when_nothing_is_due(client, admin_user, learn, elena):
     client.force_login(admin_user)
 
     assert panel(client) is None
+
+
+@pytest.mark.parametrize(
+    ("limit", "latest_review"),
+    [
+        (datetime.date(2025, 6, 30), datetime.date(2024, 6, 30)),
+        (datetime.date(2025, 2, 28), datetime.date(2024, 2, 29)),
+        (datetime.date(2028, 2, 29), datetime.date(2027, 2, 28)),
+    ],
+)
+def test_last_review_due_by_is_the_inverse_of_a_year_later(limit, latest_review):
+    assert last_review_due_by(limit) == latest_review
+    assert one_year_after(latest_review) <= limit
+    assert one_year_after(latest_review + datetime.timedelta(days=1)) > limit
