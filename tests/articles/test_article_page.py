@@ -251,3 +251,49 @@ def test_articles_go_only_under_the_articles_index(home_page, learn, newsroom):
     assert ArticlePage.can_create_at(learn)
     assert not ArticlePage.can_create_at(home_page)
     assert not ArticlePage.can_create_at(newsroom)
+
+
+def test_saving_a_draft_keeps_the_live_article_and_its_cached_fragments(
+    client, learn, elena
+):
+    from home.cache import content_generation
+
+    article = make_article(learn, title="Live title", reviewer=elena, authors=[elena])
+    client.get(article.url)
+    generation = content_generation()
+
+    article.title = "Draft title"
+    article.save_revision()
+
+    assert content_generation() == generation
+    assert "Live title" in visible_text(client.get(article.url))
+
+
+def test_expert_quote_follows_a_provider_changed_without_a_new_revision(
+    client, learn, elena, james
+):
+    article = make_article(
+        learn, reviewer=james, authors=[james], body=[expert_quote(elena)]
+    )
+    client.get(article.url)
+
+    elena.title = "Elena Ruiz"
+    elena.save()
+
+    assert "Elena Ruiz, MD" in visible_text(client.get(article.url))
+
+
+def test_an_article_made_private_leaves_the_list_at_once(client, learn, elena):
+    from wagtail.models import PageViewRestriction
+
+    kept = make_article(learn, title="Open article", reviewer=elena, authors=[elena])
+    hidden = make_article(learn, title="Staff only", reviewer=elena, authors=[elena])
+    assert "Staff only" in visible_text(client.get(learn.url))
+
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    listing = visible_text(client.get(learn.url))
+    assert "Staff only" not in listing
+    assert kept.title in listing
