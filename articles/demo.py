@@ -97,8 +97,7 @@ def add_article(builder, index, spec, number, providers, topics):
 
 
 def load_learn_section(builder):
-    index = builder.child_page(
-        builder.home,
+    index = builder.section(
         ArticleIndexPage(
             title="Learn",
             slug="learn",
@@ -106,9 +105,8 @@ def load_learn_section(builder):
             intro="Plain-language articles on depression, anxiety, PTSD and the "
             "treatments we offer, each reviewed by one of our clinicians.",
         ),
+        menu_order=30,
     )
-    builder.main_menu_item(builder.site, index, sort_order=30)
-    builder.feature(index)
     attach_medical_review(index)
 
     providers = providers_by_slug()

@@ -3,8 +3,6 @@
 from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 
-from articles.caching import cached_for_page
-
 ARTICLES_PER_SECTION = 10
 
 
@@ -33,19 +31,15 @@ def provider_articles(provider):
 
 def provider_articles_section(provider, request):
     """The provider page's article sections as HTML, or '' when there are none."""
-
-    def render():
-        written, reviewed = provider_articles(provider)
-        if not written and not reviewed:
-            return ""
-        return render_to_string(
-            "articles/includes/provider_articles.html",
-            {
-                "provider": provider,
-                "written": written,
-                "reviewed": reviewed,
-                "request": request,
-            },
-        )
-
-    return cached_for_page(provider, request, "provider-articles", render)
+    written, reviewed = provider_articles(provider)
+    if not written and not reviewed:
+        return ""
+    return render_to_string(
+        "articles/includes/provider_articles.html",
+        {
+            "provider": provider,
+            "written": written,
+            "reviewed": reviewed,
+            "request": request,
+        },
+    )

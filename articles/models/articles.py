@@ -22,7 +22,6 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyStreamBlock
-from articles.caching import cached_for_page
 from articles.feeds import ArticleFeed
 from articles.jsonld import article_json_ld
 from articles.models.sections import (
@@ -34,7 +33,7 @@ from articles.models.sections import (
 from articles.models.snippets import Topic
 from home.jsonld import breadcrumb_json_ld
 from home.listings import attach_listing_images
-from home.models import BasePage
+from home.models import BasePage, optional_image
 
 WORDS_PER_MINUTE = 200
 RELATED_ARTICLES = 3
@@ -74,7 +73,6 @@ class ArticleIndexPage(SectionIndexPage):
 
     subpage_types = ["articles.ArticlePage"]
     child_select_related = ("medical_reviewer",)
-    route_select_related = ("hero_image", "medical_reviewer")
     feed_class = ArticleFeed
 
     content_panels = SectionIndexPage.content_panels + [FieldPanel("featured_article")]
@@ -149,14 +147,9 @@ class ArticlePage(BasePage):
         help_text="One or two sentences on what the reader will learn. Shown under the "
         "title, in lists and to search engines.",
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="A calm, wide photo for the top of the article and for links shared "
-        "on social media. Set its description in the image library.",
+    hero_image = optional_image(
+        "A calm, wide photo for the top of the article and for links shared on "
+        "social media. Set its description in the image library."
     )
     body = StreamField(
         ArticleBodyStreamBlock(),
@@ -317,16 +310,11 @@ class ArticlePage(BasePage):
         return context
 
     def json_ld_objects(self, request):
-        return cached_for_page(
-            self,
-            request,
-            "json-ld",
-            lambda: [
-                article_json_ld(self, request),
-                breadcrumb_json_ld(self, request),
-                *super(ArticlePage, self).json_ld_objects(request),
-            ],
-        )
+        return [
+            article_json_ld(self, request),
+            breadcrumb_json_ld(self, request),
+            *super().json_ld_objects(request),
+        ]
 
 
 class ArticlePageAuthor(Orderable):

@@ -15,7 +15,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from articles.blocks import PressReleaseBodyStreamBlock
-from articles.caching import cached_for_page
 from articles.feeds import PressReleaseFeed
 from articles.jsonld import press_release_json_ld
 from articles.models.sections import (
@@ -25,7 +24,7 @@ from articles.models.sections import (
 )
 from articles.models.snippets import Boilerplate
 from home.jsonld import breadcrumb_json_ld
-from home.models import BasePage
+from home.models import BasePage, optional_image
 
 
 class NewsroomPage(SectionIndexPage):
@@ -42,7 +41,6 @@ class NewsroomPage(SectionIndexPage):
 
     subpage_types = ["articles.PressReleasePage"]
     feed_class = PressReleaseFeed
-    route_select_related = ("image", "boilerplate", "media_contact")
     newest_first = ("-release_date", "-first_published_at", "-pk")
 
     content_panels = SectionIndexPage.content_panels + [FieldPanel("media_contact")]
@@ -90,13 +88,8 @@ class PressReleasePage(BasePage):
         max_length=300,
         help_text="One or two sentences for the newsroom list and search engines.",
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Optional photo shown at the top and when the release is shared.",
+    image = optional_image(
+        "Optional photo shown at the top and when the release is shared."
     )
     body = StreamField(
         PressReleaseBodyStreamBlock(),
@@ -233,13 +226,8 @@ class PressReleasePage(BasePage):
         return context
 
     def json_ld_objects(self, request):
-        return cached_for_page(
-            self,
-            request,
-            "json-ld",
-            lambda: [
-                press_release_json_ld(self, request),
-                breadcrumb_json_ld(self, request),
-                *super(PressReleasePage, self).json_ld_objects(request),
-            ],
-        )
+        return [
+            press_release_json_ld(self, request),
+            breadcrumb_json_ld(self, request),
+            *super().json_ld_objects(request),
+        ]

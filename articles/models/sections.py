@@ -11,7 +11,8 @@ from home.models import BaseIndexPage
 
 ITEMS_PER_PAGE = 12
 FEED_LENGTH = 20
-# Sub-addresses the index answers itself; no child page may take these slugs.
+# Sub-addresses the index answers itself (before its children): no child page may
+# take these slugs.
 RESERVED_SLUGS = {"feed"}
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
 
@@ -19,31 +20,14 @@ _SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,80}$")
 class SectionIndexPage(RoutablePageMixin, BaseIndexPage):
     """Abstract index of one kind of child page, with an Atom feed at feed/."""
 
-    # The page type listed, its feed, and the relations loaded with each child: in
-    # lists, and when the child itself is shown.
+    # The page type listed, its feed, and the relations each listed child shows.
     child_page_type = None
     feed_class = None
     child_select_related = ()
-    route_select_related = ()
     newest_first = ("-first_published_at", "-pk")
 
     class Meta:
         abstract = True
-
-    def route(self, request, path_components):
-        if path_components and path_components[0] not in RESERVED_SLUGS:
-            # The child and the specific fields it renders come in one query,
-            # instead of the two (and one per image) that Page.route takes.
-            child = (
-                self.child_pages()
-                .select_related(*self.route_select_related)
-                .filter(slug=path_components[0])
-                .first()
-            )
-            if child is not None:
-                child._cached_parent_obj = self
-                return child.route(request, path_components[1:])
-        return super().route(request, path_components)
 
     def serve_preview(self, request, mode_name):
         # RoutablePageMixin previews only its index view; other preview modes (the

@@ -9,6 +9,8 @@ from tests.factories import ImageFactory, make_article
 
 pytestmark = pytest.mark.django_db
 
+PROVIDER_PAGE_QUERY_BUDGET = 12
+
 
 def section_links(client, provider, heading_id):
     from tests.helpers import soup
@@ -68,6 +70,30 @@ def queries_for(client, url, cold):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
+
+
+def test_provider_who_wrote_and_reviewed_several_articles_stays_within_budget(
+    client, learn, elena, james, hannah, django_assert_max_num_queries
+):
+    for number in range(4):
+        make_article(
+            learn,
+            title=f"Written {number}",
+            reviewer=james,
+            authors=[elena, hannah],
+            hero_image=ImageFactory(),
+        )
+        make_article(learn, title=f"Reviewed {number}", reviewer=elena, authors=[james])
+    client.get(elena.url)
+    client.get(elena.url)
+
+    with django_assert_max_num_queries(PROVIDER_PAGE_QUERY_BUDGET):
+        response = client.get(elena.url)
+
+    html = response.content.decode()
+    assert "Articles by Elena Marquez" in html
+    assert html.count("Written ") == 4
+    assert html.count("Reviewed ") == 4
 
 
 def test_article_sections_cost_the_provider_page_no_queries_when_warm_and_do_not_grow(

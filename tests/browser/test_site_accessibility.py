@@ -20,6 +20,11 @@ PUBLIC_PAGES = [
     "/providers/elena-marquez/",
     "/providers/hannah-cho/",
     "/learn/",
+    "/learn/?topic=ptsd-and-trauma",
+    "/learn/how-ketamine-therapy-works/",
+    "/learn/ketamine-side-effects-and-safety/",
+    "/newsroom/",
+    "/newsroom/san-antonio-clinic-opens-in-alamo-heights/",
     "/search/?q=ketamine",
     "/no-such-page/",
 ]
