@@ -55,6 +55,7 @@ def test_admin_offers_only_allowed_page_types_under_the_home_page(
         "articleindexpage",
         "locationindexpage",
         "providerindexpage",
+        "consultationformpage",
     }
 
 
