@@ -99,15 +99,20 @@ class ConsultationForm(BaseForm):
         return self.locations.get(str(self.data.get(LOCATION_FIELD, "")))
 
     def answers(self):
-        """The editor's fields as stored: name, label at the time, value."""
-        return [
-            {
+        """The editor's fields as stored: name, label at the time, value (and
+        "kind": "phone" for phone numbers, shown to staff in national format)."""
+        answers = []
+        for name in self.editor_field_names:
+            value = self.cleaned_data.get(name)
+            answer = {
                 "name": name,
                 "label": str(self.fields[name].label),
-                "value": answer_value(self.cleaned_data.get(name)),
+                "value": answer_value(value),
             }
-            for name in self.editor_field_names
-        ]
+            if isinstance(value, PhoneNumber):
+                answer["kind"] = "phone"
+            answers.append(answer)
+        return answers
 
     def visitor_email(self):
         """The first email address the visitor gave, or None."""

@@ -18,8 +18,8 @@ logger = logging.getLogger(__name__)
 
 STAMP_SALT = "locations.consultations.form-token"
 # A form left open longer than this is shown again with a fresh token.
-TOKEN_MAX_AGE = 2 * 24 * 60 * 60
-RECEIVED_TOKEN_TIMEOUT = TOKEN_MAX_AGE
+STAMP_MAX_AGE = 2 * 24 * 60 * 60
+RECEIVED_TOKEN_TIMEOUT = STAMP_MAX_AGE
 
 
 class Verdict(enum.Enum):
@@ -41,25 +41,37 @@ def issue_form_token(page, issued_at=None):
 
 
 def screen_post(page, data):
-    """Whether a posted form came from a person, a machine, or a form left open."""
-    if str(data.get(HONEYPOT_FIELD, "")).strip():
+    """Whether a posted form came from a person, a machine, or a form left open.
+    Dropped posts are logged with the reason (never their content), so that the
+    traps can be checked for people caught by mistake."""
+    reason = spam_reason(page, data)
+    if reason == "stale":
+        return Verdict.STALE
+    if reason:
+        logger.info("Consultation form %s: spam dropped (%s).", page.pk, reason)
         return Verdict.SPAM
+    return Verdict.PERSON
+
+
+def spam_reason(page, data):
+    if str(data.get(HONEYPOT_FIELD, "")).strip():
+        return "honeypot filled"
     try:
         payload = signing.loads(str(data.get(STAMP_FIELD, "")), salt=STAMP_SALT)
     except (signing.BadSignature, ValueError):
-        return Verdict.SPAM
+        return "missing or forged form stamp"
     if (
         not isinstance(payload, dict)
         or payload.get("page") != page.pk
         or not isinstance(payload.get("at"), int)
     ):
-        return Verdict.SPAM
+        return "form stamp from another page"
     age = current_time() - payload["at"]
     if age < settings.CONSULTATION_MIN_FILL_SECONDS:
-        return Verdict.SPAM
-    if age > TOKEN_MAX_AGE:
-        return Verdict.STALE
-    return Verdict.PERSON
+        return "sent too fast"
+    if age > STAMP_MAX_AGE:
+        return "stale"
+    return None
 
 
 def client_address(request):

@@ -45,8 +45,8 @@ DEFAULT_PRIVACY_NOTE = (
     'crisis, call or text <a href="tel:988">988</a>.</p>'
 )
 DEFAULT_THANK_YOU = (
-    "<p>Thank you. Your request has reached our team, and someone will contact you, "
-    "usually within one working day.</p>"
+    "<p>Your request has reached the team of the clinic you chose, and someone will "
+    "contact you, usually within one working day.</p>"
 )
 DEFAULT_NEXT_STEPS = (
     "<ul><li>We call or email you, as you asked, to hear what you are looking for."
@@ -244,7 +244,6 @@ class ConsultationFormPage(AbstractEmailForm, BasePage):
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         verdict = spam.screen_post(self, request.POST)
         if verdict is spam.Verdict.SPAM:
-            logger.info("Consultation form %s: a spam post was dropped.", self.pk)
             return self.render_landing_page(
                 request, None, *args, location=form.posted_location(), **kwargs
             )
@@ -286,6 +285,11 @@ class ConsultationFormPage(AbstractEmailForm, BasePage):
             visitor_email = form.visitor_email() if self.send_confirmation else None
             queue_notifications(submission, recipients, visitor_email=visitor_email)
         return submission
+
+    def send_mail(self, form):
+        """Never used: Wagtail's version emails every answer. Notifications are
+        queued by process_form_submission and carry none."""
+        raise NotImplementedError("Consultation forms never email answers.")
 
     def render_form(self, request, form, status=200):
         context = self.get_context(request)

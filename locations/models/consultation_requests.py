@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.functional import cached_property
+from phonenumber_field.phonenumber import PhoneNumber
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.forms.models import AbstractFormSubmission
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -29,6 +30,12 @@ def can_view_all_requests(user):
         and user.is_active
         and (user.is_superuser or user.has_perm(VIEW_ALL_PERMISSION))
     )
+
+
+def phone_display(e164):
+    """(512) 555-0142 for US numbers, +44 20 7946 0958 for others."""
+    number = PhoneNumber.from_string(e164)
+    return number.as_national if number.country_code == 1 else number.as_international
 
 
 class ConsultationStatus(models.TextChoices):
@@ -151,7 +158,9 @@ class ConsultationRequest(AbstractFormSubmission):
         rows = []
         for answer in self.decrypted_answers or []:
             value = answer["value"]
-            if isinstance(value, list):
+            if answer.get("kind") == "phone" and value:
+                value = phone_display(value)
+            elif isinstance(value, list):
                 value = ", ".join(value)
             elif isinstance(value, bool):
                 value = "Yes" if value else "No"

@@ -181,3 +181,15 @@ def test_the_fixed_location_form_renders_within_its_query_budget(
         response = client.get(page.url)
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("mode", ["form", "landing"])
+def test_editors_can_preview_the_form_and_its_thank_you_page(clinics, mode):
+    response = clinics.form_page.make_preview_request(preview_mode=mode)
+
+    assert response.status_code == 200
+    text = visible_text(response)
+    if mode == "form":
+        assert "Send my request" in text
+    else:
+        assert "Thank you: your request has been sent" in text

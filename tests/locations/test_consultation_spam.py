@@ -1,6 +1,7 @@
 """Spam gets the same thank-you page and leaves nothing behind; a person sending too
 many requests is told so; a form left open for days is shown again, answers kept."""
 
+import logging
 import time
 from unittest import mock
 
@@ -22,8 +23,9 @@ def assert_nothing_stored():
 
 
 def test_a_filled_honeypot_gets_the_thank_you_page_and_nothing_is_kept(
-    clinics, post_request
+    clinics, post_request, caplog
 ):
+    caplog.set_level(logging.INFO)
     response = post_request(
         clinics.form_page, clinics.austin, website="http://cheap-pills.example"
     )
@@ -31,6 +33,8 @@ def test_a_filled_honeypot_gets_the_thank_you_page_and_nothing_is_kept(
     assert response.status_code == 200 and thank_you(response)
     assert "(512) 555-0101" in response.content.decode()  # same page as a person's
     assert_nothing_stored()
+    assert "spam dropped (honeypot filled)" in caplog.text
+    assert "cheap-pills" not in caplog.text and "Marisol" not in caplog.text
 
 
 def test_a_form_sent_too_fast_is_spam(clinics, post_request):
