@@ -13,6 +13,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.menus import MenuItem
@@ -317,6 +318,17 @@ class RequestUsageView(VisibleRequestsMixin, UsageView):
         return self.visible_requests()
 
 
+class ConsultationRequestURLFinder(ModelAdminURLFinder):
+    """Admin links to a request (site history) for those who may see it."""
+
+    def get_edit_url(self, instance):
+        if self.user and not self.permission_policy.user_has_permission_for_instance(
+            self.user, "view", instance
+        ):
+            return None
+        return self.construct_edit_url(instance)
+
+
 class ConsultationRequestViewSet(ModelViewSet):
     """The inbox: list, filter, open, change status, export and delete requests."""
 
@@ -373,3 +385,15 @@ class ConsultationRequestViewSet(ModelViewSet):
     @property
     def permission_policy(self):
         return ConsultationRequestPermissionPolicy(self.model)
+
+    @property
+    def url_finder_class(self):
+        # Links from the site history open the request itself, not its status form.
+        return type(
+            "ConsultationRequestURLFinder",
+            (ConsultationRequestURLFinder,),
+            {
+                "permission_policy": self.permission_policy,
+                "edit_url_name": self.get_url_name("inspect"),
+            },
+        )

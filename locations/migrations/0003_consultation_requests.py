@@ -138,7 +138,7 @@ class Migration(migrations.Migration):
             name='ConsultationSettings',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('retention_days', models.PositiveIntegerField(default=180, help_text='Requests older than this are deleted for good every night, whatever their status. Export anything you need to keep first.', validators=[django.core.validators.MinValueValidator(1, 'Keep requests for at least one day.'), django.core.validators.MaxValueValidator(3650, 'Keep requests for at most ten years.')], verbose_name='keep requests for (days)')),
+                ('retention_days', models.PositiveIntegerField(default=180, help_text='Requests older than this are deleted for good by the daily clean-up, whatever their status. Export anything you need to keep first.', validators=[django.core.validators.MinValueValidator(1, 'Keep requests for at least one day.'), django.core.validators.MaxValueValidator(3650, 'Keep requests for at most ten years.')], verbose_name='keep requests for (days)')),
                 ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
             ],
             options={

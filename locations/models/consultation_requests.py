@@ -258,8 +258,8 @@ class ConsultationSettings(BaseSiteSetting):
             MinValueValidator(1, "Keep requests for at least one day."),
             MaxValueValidator(3650, "Keep requests for at most ten years."),
         ],
-        help_text="Requests older than this are deleted for good every night, "
-        "whatever their status. Export anything you need to keep first.",
+        help_text="Requests older than this are deleted for good by the daily "
+        "clean-up, whatever their status. Export anything you need to keep first.",
     )
 
     panels = [FieldPanel("retention_days")]

@@ -321,6 +321,10 @@ def test_site_history_shows_each_manager_only_their_requests_entries(
     assert f"Request #{austin.pk}" in admin_text
     assert f"Request #{round_rock.pk}" in admin_text
     assert "Viewed the request and its answers" in admin_text
+    link = soup(client.get(report)).find(
+        "a", string=f"Request #{austin.pk} · Austin Clinic"
+    )
+    assert link["href"] == url("inspect", austin)
 
 
 def test_a_deleted_location_keeps_its_requests_name_and_managers(
