@@ -13,7 +13,6 @@ from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.menus import MenuItem
@@ -23,9 +22,12 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
-from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from locations.consultations import audit
+from locations.consultations.access import (
+    ConsultationRequestPermissionPolicy,
+    ConsultationRequestURLFinder,
+)
 from locations.models import (
     ConsultationRequest,
     ConsultationStatus,
@@ -36,29 +38,6 @@ from locations.models import (
 # Spreadsheet cells starting like a formula are shown as text (CSV injection).
 FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 PLAIN_NUMBER = re.compile(r"^[+-]?[\d\s().-]+$")
-
-
-class ConsultationRequestPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions (given by the "Location managers" group) limited to the
-    requests each user may see. Requests come only from visitors: nobody adds one."""
-
-    def user_has_permission(self, user, action):
-        if action == "add":
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return (
-            self.user_has_permission(user, action)
-            and ConsultationRequest.objects.visible_to(user)
-            .filter(pk=instance.pk)
-            .exists()
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return ConsultationRequest.objects.none()
-        return ConsultationRequest.objects.visible_to(user)
 
 
 def locations_for_filter(request):
@@ -316,17 +295,6 @@ class RequestHistoryView(VisibleRequestsMixin, HistoryView):
 class RequestUsageView(VisibleRequestsMixin, UsageView):
     def get_base_object_queryset(self):
         return self.visible_requests()
-
-
-class ConsultationRequestURLFinder(ModelAdminURLFinder):
-    """Admin links to a request (site history) for those who may see it."""
-
-    def get_edit_url(self, instance):
-        if self.user and not self.permission_policy.user_has_permission_for_instance(
-            self.user, "view", instance
-        ):
-            return None
-        return self.construct_edit_url(instance)
 
 
 class ConsultationRequestViewSet(ModelViewSet):

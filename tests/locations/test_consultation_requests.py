@@ -194,3 +194,24 @@ def test_the_stored_form_data_column_is_empty_and_answers_are_not_plaintext(
         ConsultationNotification.objects.values_list("recipient", "recipient_encrypted")
     )
     assert all("marisol" not in f"{a}{b}" for a, b in notes)
+
+
+def test_a_request_and_its_notifications_are_stored_together_or_not_at_all(
+    clinics, monkeypatch
+):
+    from django.db import DatabaseError
+
+    from tests.locations.conftest import form_data
+
+    page = clinics.form_page
+    form = page.get_form(form_data(page, clinics.austin), page=page, user=None)
+    assert form.is_valid(), form.errors
+
+    def fail(*args, **kwargs):
+        raise DatabaseError("the database went away mid-request")
+
+    monkeypatch.setattr("locations.models.consultation_pages.queue_notifications", fail)
+    with pytest.raises(DatabaseError):
+        page.process_form_submission(form)
+
+    assert not ConsultationRequest.objects.exists()
