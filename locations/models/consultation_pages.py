@@ -5,6 +5,7 @@ import logging
 from django.db import models, transaction
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
@@ -158,7 +159,7 @@ class ConsultationFormPage(AbstractEmailForm, BasePage):
     base_form_class = ConsultationFormPageForm
     parent_page_types = ["home.HomePage", "locations.LocationPage"]
     subpage_types = []
-    seo_description_sources = ["search_description"]
+    seo_description_sources = ["search_description", "intro_text"]
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -192,6 +193,11 @@ class ConsultationFormPage(AbstractEmailForm, BasePage):
 
     class Meta:
         verbose_name = "consultation form page"
+
+    @property
+    def intro_text(self):
+        """The intro without markup, for search engines when no description is set."""
+        return " ".join(strip_tags(self.intro or "").split())
 
     @cached_property
     def fixed_location(self):

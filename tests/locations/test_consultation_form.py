@@ -7,7 +7,7 @@ from wagtail.models import Page
 from home.models import ClinicSettings
 from locations.models import ConsultationRequest
 from tests.factories import make_consultation_page, make_location
-from tests.helpers import soup, visible_text
+from tests.helpers import meta, soup, visible_text
 from tests.locations.conftest import FORM_PATH, field_errors, thank_you
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +193,12 @@ def test_editors_can_preview_the_form_and_its_thank_you_page(clinics, mode):
         assert "Send my request" in text
     else:
         assert "Thank you: your request has been sent" in text
+
+
+def test_without_a_search_description_the_intro_describes_the_page(clinics, client):
+    clinics.form_page.intro = "<p>Ask for a <b>first visit</b> at any clinic.</p>"
+    clinics.form_page.save_revision().publish()
+
+    response = client.get(FORM_PATH)
+
+    assert meta(response, "description") == "Ask for a first visit at any clinic."
