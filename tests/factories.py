@@ -255,3 +255,84 @@ def make_press_release(newsroom, **kwargs):
     newsroom.add_child(instance=release)
     release.save_revision().publish()
     return release
+
+
+# Consultation requests (locations app).
+
+CONSULTATION_FIELDS = [
+    {"label": "First name", "field_type": "singleline"},
+    {"label": "Last name", "field_type": "singleline"},
+    {"label": "Email", "field_type": "email"},
+    {"label": "Phone", "field_type": "phone"},
+    {
+        "label": "Preferred contact method",
+        "field_type": "radio",
+        "choices": "Phone call\nText message\nEmail",
+    },
+    {"label": "Preferred time of day", "field_type": "preferred_time"},
+    {
+        "label": "What would you like help with?",
+        "field_type": "multiline",
+        "required": False,
+    },
+    {
+        "label": "How did you hear about us?",
+        "field_type": "dropdown",
+        "required": False,
+        "choices": "Search engine\nFriend or family member\nSomewhere else",
+    },
+]
+
+
+def make_consultation_page(parent, fields=CONSULTATION_FIELDS, **kwargs):
+    """A published consultation form page under `parent` with the given fields."""
+    from locations.models import ConsultationFormField, ConsultationFormPage
+
+    page = ConsultationFormPage(
+        title=kwargs.pop("title", "Request a consultation"),
+        slug=kwargs.pop("slug", "request-a-consultation"),
+        to_address=kwargs.pop("to_address", "frontdesk@clinic.example"),
+        from_address=kwargs.pop("from_address", "hello@clinic.example"),
+        **kwargs,
+    )
+    parent.add_child(instance=page)
+    for order, spec in enumerate(fields):
+        ConsultationFormField.objects.create(
+            page=page,
+            sort_order=order,
+            label=spec["label"],
+            field_type=spec["field_type"],
+            required=spec.get("required", True),
+            choices=spec.get("choices", ""),
+        )
+    page.save_revision().publish()
+    return page
+
+
+def make_user(username, *, groups=(), permissions=(), **kwargs):
+    """An active user in the named groups, with the named permissions."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+
+    user = get_user_model().objects.create_user(
+        username,
+        email=kwargs.pop("email", f"{username}@clinic.example"),
+        password=kwargs.pop("password", "a-test-password"),
+        **kwargs,
+    )
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    for dotted in permissions:
+        app_label, codename = dotted.split(".")
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return user
+
+
+def make_location_manager(location, username, **kwargs):
+    """A user in the "Location managers" group, chosen as `location`'s manager."""
+    user = make_user(username, groups=["Location managers"], **kwargs)
+    location.managers.add(user)
+    location.save()
+    return user

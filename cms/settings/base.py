@@ -178,3 +178,17 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEO_SEP = "|"
 WAGTAILMENUS_MAIN_MENU_MAX_LEVELS = 2
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Consultation requests. Answers are encrypted at rest with these Fernet keys: the
+# first encrypts, every one decrypts, so a new key goes first and old ones retire after
+# `manage.py reencrypt_consultation_requests`.
+CONSULTATION_ENCRYPTION_KEYS = env_list("CONSULTATION_ENCRYPTION_KEYS")
+# Only dev.py turns this on: a key derived from SECRET_KEY, with a warning.
+CONSULTATION_DERIVE_DEVELOPMENT_KEY = False
+# Requests one client may send per window (seconds), counted in the shared cache.
+CONSULTATION_RATE_LIMIT = env_int("CONSULTATION_RATE_LIMIT", 5)
+CONSULTATION_RATE_LIMIT_WINDOW = env_int("CONSULTATION_RATE_LIMIT_WINDOW", 3600)
+# A form sent sooner than this after it was shown was filled in by a machine.
+CONSULTATION_MIN_FILL_SECONDS = env_int("CONSULTATION_MIN_FILL_SECONDS", 3)
+# Proxies in front of the app that append to X-Forwarded-For (0: none, use the peer).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -12,6 +12,10 @@ EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 
+# Without CONSULTATION_ENCRYPTION_KEYS, consultation answers are encrypted with a key
+# derived from SECRET_KEY (a warning is logged); never in production.
+CONSULTATION_DERIVE_DEVELOPMENT_KEY = True
+
 # Serve static files straight from their sources while developing.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -1,5 +1,8 @@
 """Production: refuses to start without its secrets; HTTPS only; compressed statics."""
 
+import base64
+import binascii
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -13,6 +16,23 @@ if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured(
         "ALLOWED_HOSTS must be set in production (comma-separated host names)."
     )
+
+if not CONSULTATION_ENCRYPTION_KEYS:  # noqa: F405
+    raise ImproperlyConfigured(
+        "CONSULTATION_ENCRYPTION_KEYS must be set in production (comma-separated "
+        "Fernet keys; see README, 'Consultation requests')."
+    )
+for _key in CONSULTATION_ENCRYPTION_KEYS:  # noqa: F405
+    try:
+        _valid = len(base64.urlsafe_b64decode(_key.encode())) == 32
+    except (binascii.Error, ValueError):
+        _valid = False
+    if not _valid:
+        raise ImproperlyConfigured(
+            "CONSULTATION_ENCRYPTION_KEYS holds a value that is not a Fernet key "
+            "(32 url-safe base64-encoded bytes)."
+        )
+CONSULTATION_DERIVE_DEVELOPMENT_KEY = False
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -12,6 +12,11 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="clinic-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="clinic-test-static-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Fixed, test-only keys (not secret): the first encrypts, both decrypt.
+CONSULTATION_ENCRYPTION_KEYS = [
+    "dGVzdC1vbmx5LWtleS1udW1iZXItb25lLTAxMjM0NTY=",
+    "dGVzdC1vbmx5LWtleS1udW1iZXItdHdvLTAxMjM0NTY=",
+]
 # Local memory unless REDIS_URL names a (throwaway) Redis database: CI runs both.
 if not REDIS_URL:  # noqa: F405
     CACHES = {

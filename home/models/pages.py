@@ -62,6 +62,7 @@ class HomePage(BasePage):
         "articles.NewsroomPage",
         "locations.LocationIndexPage",
         "providers.ProviderIndexPage",
+        "locations.ConsultationFormPage",
     ]
     seo_description_sources = ["search_description", "intro"]
     seo_image_sources = ["og_image", "hero_image"]

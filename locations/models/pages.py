@@ -160,7 +160,8 @@ class LocationPage(BasePage):
         blank=True,
         related_name="managed_locations",
         help_text="Staff who receive this clinic's consultation requests and may see "
-        "them in the admin.",
+        "them in the admin. Put them in the 'Location managers' group too, so that "
+        "they can sign in to read them.",
     )
     notification_emails = models.TextField(
         "extra notification addresses",
@@ -172,7 +173,7 @@ class LocationPage(BasePage):
 
     base_form_class = LocationPageForm
     parent_page_types = ["locations.LocationIndexPage"]
-    subpage_types = []
+    subpage_types = ["locations.ConsultationFormPage"]
     seo_description_sources = ["search_description", "intro"]
     seo_image_sources = ["og_image", "hero_image"]
     listing_image_field = "hero_image"

@@ -4,7 +4,6 @@ import os
 from pathlib import Path
 
 import pytest
-from django.db import DEFAULT_DB_ALIAS, connections
 
 # Playwright's sync API runs an event loop; Django's ORM calls from the test are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -36,20 +35,6 @@ def require_chromium():
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{reason} (browser tests must run under CI)")
     pytest.skip(reason)
-
-
-@pytest.fixture(scope="session", autouse=True)
-def serialized_database(playwright, django_db_setup, django_db_blocker):
-    """Give the connection that browser tests see the migrated database's contents, so
-    that serialized_rollback restores them after each test's flush. Playwright's sync
-    API runs tests in another context, where Django hands out a new connection object
-    that lacks what Django serialized when it set the database up."""
-    connection = connections[DEFAULT_DB_ALIAS]
-    if not hasattr(connection, "_test_serialized_contents"):
-        with django_db_blocker.unblock():
-            connection._test_serialized_contents = (
-                connection.creation.serialize_db_to_string()
-            )
 
 
 @pytest.fixture(scope="session")

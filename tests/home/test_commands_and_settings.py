@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x7#Kp2!vQ9@mL4$wR8^tY1&zN6*bC3(dF5)gH0-jU2+eI7=oA9_sD4",
     "ALLOWED_HOSTS": "clinic.example.com",
     "DATABASE_URL": "sqlite:///:memory:",
+    "CONSULTATION_ENCRYPTION_KEYS": "Y29uc3VsdGF0aW9uLWtleS1mb3ItZGVwbG95LWNoayE=",
 }
 
 

@@ -56,6 +56,7 @@ def test_admin_offers_only_allowed_page_types_under_the_home_page(
         "newsroompage",
         "locationindexpage",
         "providerindexpage",
+        "consultationformpage",
     }
 
 
@@ -69,7 +70,7 @@ def test_admin_refuses_a_second_home_page(admin_client, home_page):
 
 
 def test_locations_and_providers_live_only_under_their_index(home_page):
-    from locations.models import LocationPage
+    from locations.models import ConsultationFormPage, LocationPage
     from providers.models import ProviderPage
 
     locations = LocationIndexPageFactory(parent=home_page)
@@ -82,5 +83,6 @@ def test_locations_and_providers_live_only_under_their_index(home_page):
         assert not LocationPage.can_create_at(parent)
     for parent in (home_page, about, locations):
         assert not ProviderPage.can_create_at(parent)
-    assert LocationPage.allowed_subpage_models() == []
+    # A consultation form under a location is fixed to that location.
+    assert LocationPage.allowed_subpage_models() == [ConsultationFormPage]
     assert ProviderPage.allowed_subpage_models() == []

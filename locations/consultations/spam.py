@@ -1,0 +1,136 @@
+"""Spam defences without third-party scripts: a honeypot field, a minimum fill time
+from a signed timestamp, and a per-client rate limit in the shared cache."""
+
+import enum
+import hashlib
+import logging
+import secrets
+import time
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils.crypto import salted_hmac
+
+from locations.consultations.forms import HONEYPOT_FIELD, STAMP_FIELD
+
+logger = logging.getLogger(__name__)
+
+STAMP_SALT = "locations.consultations.form-token"
+# A form left open longer than this is shown again with a fresh token.
+STAMP_MAX_AGE = 2 * 24 * 60 * 60
+RECEIVED_TOKEN_TIMEOUT = STAMP_MAX_AGE
+
+
+class Verdict(enum.Enum):
+    PERSON = "person"
+    SPAM = "spam"
+    STALE = "stale"
+
+
+def current_time():
+    return time.time()
+
+
+def issue_form_token(page, issued_at=None):
+    """A signed note of which page showed the form, and when. The nonce makes each
+    token unique, so that a resent form can be told from another person's."""
+    issued_at = current_time() if issued_at is None else issued_at
+    payload = {"page": page.pk, "at": int(issued_at), "nonce": secrets.token_hex(8)}
+    return signing.dumps(payload, salt=STAMP_SALT)
+
+
+def screen_post(page, data):
+    """Whether a posted form came from a person, a machine, or a form left open.
+    Dropped posts are logged with the reason (never their content), so that the
+    traps can be checked for people caught by mistake."""
+    reason = spam_reason(page, data)
+    if reason == "stale":
+        return Verdict.STALE
+    if reason:
+        logger.info("Consultation form %s: spam dropped (%s).", page.pk, reason)
+        return Verdict.SPAM
+    return Verdict.PERSON
+
+
+def spam_reason(page, data):
+    if str(data.get(HONEYPOT_FIELD, "")).strip():
+        return "honeypot filled"
+    try:
+        payload = signing.loads(str(data.get(STAMP_FIELD, "")), salt=STAMP_SALT)
+    except (signing.BadSignature, ValueError):
+        return "missing or forged form stamp"
+    if (
+        not isinstance(payload, dict)
+        or payload.get("page") != page.pk
+        or not isinstance(payload.get("at"), int)
+    ):
+        return "form stamp from another page"
+    age = current_time() - payload["at"]
+    if age < settings.CONSULTATION_MIN_FILL_SECONDS:
+        return "sent too fast"
+    if age > STAMP_MAX_AGE:
+        return "stale"
+    return None
+
+
+def client_address(request):
+    """The visitor's IP address, trusting only the configured number of proxies."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies > 0:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _rate_key(request):
+    # Keyed by a keyed hash: the cache never holds visitors' IP addresses.
+    digest = salted_hmac(STAMP_SALT, client_address(request)).hexdigest()
+    return f"consultation-rate:{digest[:40]}"
+
+
+def over_rate_limit(request):
+    """Count one request from this client; True when it is over the limit.
+
+    When the cache cannot be reached the request is let through (and logged): a
+    person asking for care must not be turned away because the cache is down."""
+    window = settings.CONSULTATION_RATE_LIMIT_WINDOW
+    key = _rate_key(request)
+    try:
+        if cache.add(key, 1, timeout=window):
+            count = 1
+        else:
+            try:
+                count = cache.incr(key)
+            except ValueError:  # expired between add() and incr()
+                cache.set(key, 1, timeout=window)
+                count = 1
+    except Exception:
+        logger.warning("Consultation rate limit skipped: cache error", exc_info=True)
+        return False
+    return count > settings.CONSULTATION_RATE_LIMIT
+
+
+def _received_key(token):
+    return f"consultation-received:{hashlib.sha256(token.encode()).hexdigest()}"
+
+
+def already_received(token):
+    """Whether a request with this form token was stored (a resent form)."""
+    try:
+        return bool(token) and cache.get(_received_key(token)) is not None
+    except Exception:
+        logger.warning("Consultation resend check skipped: cache error", exc_info=True)
+        return False
+
+
+def remember_received(token):
+    try:
+        cache.set(_received_key(token), 1, timeout=RECEIVED_TOKEN_TIMEOUT)
+    except Exception:
+        logger.warning("Consultation resend note skipped: cache error", exc_info=True)

@@ -1,0 +1,100 @@
+"""Requests are deleted once the site's retention period has passed."""
+
+import datetime
+import logging
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from locations.consultations import audit
+from locations.consultations.retention import purge_expired_requests
+from locations.models import (
+    ConsultationNotification,
+    ConsultationRequest,
+    ConsultationRequestLogEntry,
+    ConsultationSettings,
+)
+from tests.locations.conftest import ANSWERS
+
+pytestmark = pytest.mark.django_db
+
+
+def received_days_ago(submission, days):
+    ConsultationRequest.objects.filter(pk=submission.pk).update(
+        submit_time=timezone.now() - datetime.timedelta(days=days)
+    )
+
+
+@pytest.fixture
+def aged_requests(clinics, post_request):
+    """Requests received 10, 179 and 181 days ago."""
+    for _ in range(3):
+        post_request(clinics.form_page, clinics.austin)
+    recent, almost, old = ConsultationRequest.objects.order_by("pk")
+    received_days_ago(recent, 10)
+    received_days_ago(almost, 179)
+    received_days_ago(old, 181)
+    return recent, almost, old
+
+
+def test_the_retention_period_defaults_to_180_days(clinics):
+    assert ConsultationSettings.for_site(clinics.home.get_site()).retention_days == 180
+
+
+def test_requests_older_than_the_period_are_deleted_with_their_notifications(
+    aged_requests, caplog
+):
+    recent, almost, old = aged_requests
+    caplog.set_level(logging.INFO)
+
+    assert purge_expired_requests() == 1
+
+    assert set(ConsultationRequest.objects.values_list("pk", flat=True)) == {
+        recent.pk,
+        almost.pk,
+    }
+    assert not ConsultationNotification.objects.filter(request_id=old.pk).exists()
+    assert "deleted 1 expired consultation requests" in caplog.text
+    for value in ANSWERS.values():
+        assert value not in caplog.text
+    entry = ConsultationRequestLogEntry.objects.get(object_id=str(old.pk))
+    assert entry.action == audit.EXPIRE and entry.user is None
+
+
+def test_time_moves_on_and_more_requests_expire(aged_requests):
+    recent, _, _ = aged_requests
+
+    purge_expired_requests(now=timezone.now() + datetime.timedelta(days=2))
+
+    assert list(ConsultationRequest.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_the_site_setting_changes_the_period(clinics, aged_requests):
+    setting = ConsultationSettings.for_site(clinics.home.get_site())
+    setting.retention_days = 30
+    setting.save()
+
+    assert purge_expired_requests() == 2
+
+
+def test_a_request_whose_form_page_was_deleted_still_expires(clinics, aged_requests):
+    clinics.form_page.delete()
+
+    assert ConsultationRequest.objects.filter(page=None).count() == 3
+    assert purge_expired_requests() == 1
+
+
+def test_the_dry_run_counts_and_deletes_nothing(aged_requests, capsys):
+    call_command("purge_consultation_requests", "--dry-run")
+
+    assert "would delete 1 consultation request(s)" in capsys.readouterr().out
+    assert ConsultationRequest.objects.count() == 3
+    assert not ConsultationRequestLogEntry.objects.exists()
+
+
+def test_the_command_deletes_and_says_how_many(aged_requests, capsys):
+    call_command("purge_consultation_requests")
+
+    assert "deleted 1 consultation request(s)" in capsys.readouterr().out
+    assert ConsultationRequest.objects.count() == 2
