@@ -26,6 +26,8 @@ PUBLIC_PAGES = [
     "/newsroom/",
     "/newsroom/san-antonio-clinic-opens-in-alamo-heights/",
     "/search/?q=ketamine",
+    "/request-a-consultation/",
+    "/request-a-consultation/?location=round-rock",
     "/no-such-page/",
 ]
 
@@ -77,6 +79,29 @@ def test_public_pages_pass_the_accessibility_audit(page, demo_site):
             problems[path] = found
 
     assert problems == {}
+
+
+def test_consultation_errors_and_thank_you_pass_the_audit(page, demo_site, settings):
+    settings.CONSULTATION_MIN_FILL_SECONDS = 0
+    page.goto(f"{demo_site.url}/request-a-consultation/?location=round-rock")
+
+    # The server's own messages, as a browser without form validation would get them.
+    page.locator("main form").evaluate("form => { form.noValidate = true; }")
+    page.get_by_role("button", name="Send my request").click()
+    expect(page.locator(".field-errors").first).to_be_visible()
+    with_errors = audit(page)
+    page.get_by_label("First name").fill("Imogen")
+    page.get_by_label("Last name").fill("Castellanos")
+    page.get_by_role("textbox", name="Email").fill("imogen@visitor.example")
+    page.get_by_role("textbox", name="Phone").fill("(512) 555-0123")
+    page.get_by_role("radio", name="Phone call").check()
+    page.get_by_role("radio", name="Any time").check()
+    page.get_by_role("checkbox").check()
+    page.get_by_role("button", name="Send my request").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Thank you")
+    thank_you = audit(page)
+
+    assert (with_errors, thank_you) == ([], [])
 
 
 def test_main_menu_works_with_the_keyboard(page, menu_site):
