@@ -2,7 +2,6 @@
 
 from django import forms
 from django.db import models
-from django.utils.text import slugify
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -18,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 
 from home.blocks import BODY_RICH_TEXT
 from home.models import BaseIndexPage, BasePage, optional_image
+from home.models.taxonomy import Term
 from providers.directory import directory_context
 from providers.jsonld import provider_json_ld
 from providers.validators import split_credentials, validate_credentials, validate_npi
@@ -27,45 +27,16 @@ PHYSICIAN_CREDENTIALS = {"MD", "DO", "M.D.", "D.O."}
 PROVIDER_SECTIONS_HOOK = "provider_page_sections"
 
 
-class ProviderVocabulary(index.Indexed, models.Model):
-    """Abstract editor-managed term (specialty, condition) with a slug for filters."""
-
-    name = models.CharField(
-        max_length=100, unique=True, help_text="As patients would say it."
-    )
-    slug = models.SlugField(
-        max_length=100,
-        unique=True,
-        blank=True,
-        help_text="Used in web addresses; filled in from the name if left empty.",
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        abstract = True
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:100]
-        super().save(*args, **kwargs)
-
-
 @register_snippet
-class Specialty(ProviderVocabulary):
+class Specialty(Term):
     """A clinical specialty, e.g. 'Adult psychiatry' or 'Ketamine-assisted therapy'."""
 
-    class Meta(ProviderVocabulary.Meta):
+    class Meta(Term.Meta):
         verbose_name_plural = "specialties"
 
 
 @register_snippet
-class Condition(ProviderVocabulary):
+class Condition(Term):
     """A condition providers treat, e.g. 'Treatment-resistant depression'."""
 
 

@@ -2,16 +2,16 @@
 of press releases, and media contacts."""
 
 from django.db import models, transaction
-from django.utils.text import slugify
 from phonenumber_field.modelfields import PhoneNumberField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from home.blocks import INLINE_RICH_TEXT
+from home.models.taxonomy import Term
 
 
-class Topic(index.Indexed, models.Model):
+class Topic(Term):
     """A subject articles are grouped by, e.g. 'Treatment-resistant depression'."""
 
     name = models.CharField(
@@ -26,20 +26,6 @@ class Topic(index.Indexed, models.Model):
         blank=True,
         help_text="Used in web addresses; filled in from the name if left empty.",
     )
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:80]
-        super().save(*args, **kwargs)
 
 
 class Boilerplate(index.Indexed, models.Model):
