@@ -74,6 +74,8 @@ def add_article(builder, index, spec, number, providers, topics):
     article = ArticlePage(
         title=spec["title"],
         slug=spec["slug"],
+        seo_title=spec.get("seo_title", ""),
+        search_description=spec.get("search_description", ""),
         summary=spec["summary"],
         hero_image=builder.image(spec["title"], seed=100 + number),
         body=resolve_quotes(spec["body"], providers),
@@ -101,6 +103,7 @@ def load_learn_section(builder):
         ArticleIndexPage(
             title="Learn",
             slug="learn",
+            seo_title=f"Mental health articles | {GROUP_NAME}",
             show_in_menus=True,
             intro="Plain-language articles on depression, anxiety, PTSD and the "
             "treatments we offer, each reviewed by one of our clinicians.",
@@ -161,6 +164,7 @@ def add_press_release(builder, newsroom, spec, number, providers, contact):
         PressReleasePage(
             title=spec["title"],
             slug=spec["slug"],
+            seo_title=spec.get("seo_title", ""),
             subheadline=spec["subheadline"],
             dateline_city=spec["dateline_city"],
             dateline_state="Texas",

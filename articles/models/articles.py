@@ -191,6 +191,8 @@ class ArticlePage(BasePage):
     seo_description_sources = ["search_description", "summary"]
     seo_image_sources = ["og_image", "hero_image"]
     listing_image_field = "hero_image"
+    medical_review_required = True
+    plain_language_required = True
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -261,7 +263,10 @@ class ArticlePage(BasePage):
         """The providers who wrote the article, in byline order."""
         authorships = self.authors.all()
         if "authors" not in getattr(self, "_prefetched_objects_cache", {}):
-            authorships = authorships.select_related("provider")
+            # Their clinics are named in the article's structured data.
+            authorships = authorships.select_related("provider").prefetch_related(
+                "provider__locations"
+            )
         # A provider added twice by mistake is named once.
         return list(
             {row.provider: None for row in authorships if row.provider is not None}
@@ -311,7 +316,7 @@ class ArticlePage(BasePage):
 
     def json_ld_objects(self, request):
         return [
-            article_json_ld(self, request),
+            *article_json_ld(self, request),
             breadcrumb_json_ld(self, request),
             *super().json_ld_objects(request),
         ]
