@@ -67,8 +67,8 @@ def test_the_checks_panel_shows_the_reading_grade_of_a_health_article(
     reviewer = make_provider(ProviderIndexPageFactory(parent=home), credentials="MD")
     sentence = (
         "Considerable heterogeneity in therapeutic responsiveness characterises "
-        "participants presenting with treatment-resistant symptomatology, notwithstanding "
-        "substantial methodological improvements."
+        "participants presenting with treatment-resistant symptomatology, "
+        "notwithstanding substantial methodological improvements."
     )
     article = make_article(
         ArticleIndexPageFactory(parent=home),
