@@ -95,7 +95,7 @@ def staff_message(notification, form_page):
 
 def visitor_message(notification, form_page):
     """The visitor's confirmation: that the request arrived, none of its answers."""
-    from locations.models.consultation_pages import DEFAULT_CONFIRMATION
+    from locations.consultations.models.form_page import DEFAULT_CONFIRMATION
 
     recipient = decrypt_text(notification.recipient_encrypted)
     return EmailMessage(
