@@ -2,9 +2,9 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail import hooks
 
 from locations.consultations.audit import register_consultation_log_actions
-from locations.consultations.demo import load_consultation_demo
 from locations.consultations.inbox import ConsultationRequestViewSet
 from locations.demo import load_locations_demo
+from locations.demo.consultations import load_consultation_demo
 from locations.models import ConsultationFormPage
 
 

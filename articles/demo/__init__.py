@@ -6,7 +6,7 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Page
 
-from articles import demo_content
+from articles.demo import content as demo_content
 from articles.models import (
     ArticleIndexPage,
     ArticlePage,
