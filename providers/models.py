@@ -49,7 +49,7 @@ class ProviderIndexPage(BaseIndexPage):
         verbose_name = "provider index page"
 
     def listing_context(self, request):
-        return directory_context(self, request)
+        return directory_context(self, request, ProviderPage)
 
 
 class ProviderPage(BasePage):
