@@ -20,6 +20,7 @@ class BoilerplateViewSet(SnippetViewSet):
     model = Boilerplate
     icon = "doc-full"
     list_display = ["name", "heading", BooleanColumn("is_default", label="Default")]
+    list_filter = ["is_default"]
     search_fields = ["name"]
 
 
