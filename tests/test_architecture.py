@@ -33,9 +33,21 @@ def test_import_contracts_in_pyproject_are_kept(monkeypatch):
 
 
 def test_no_module_imports_itself_through_other_modules():
-    graph = grimp.build_graph(*PACKAGES, cache_dir=None)
+    graph = grimp.build_graph(*PACKAGES, "tests", cache_dir=None)
 
     assert import_circles(graph) == []
+
+
+def test_the_project_never_imports_its_tests():
+    graph = grimp.build_graph(*PACKAGES, "tests", cache_dir=None)
+
+    assert [
+        (importer, imported)
+        for importer in sorted(graph.modules)
+        if not importer.startswith("tests")
+        for imported in graph.find_modules_directly_imported_by(importer)
+        if imported.startswith("tests")
+    ] == []
 
 
 def test_the_circle_check_sees_an_import_deferred_into_a_function(
