@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0003_editorial_roles'),
+        ('articles', '0004_drafts_revisions_and_previews_of_press_snippets'),
     ]
 
     operations = [
