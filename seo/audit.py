@@ -101,7 +101,7 @@ def audit_site(site, request=None):
     (page, [Finding, ...]) in tree order, pages without problems included."""
     pages = live_site_pages(site)
     for page in pages:
-        page._site_cache = site  # BasePage.get_site: no query per page
+        page.site = site  # BasePage.get_site reads it: no query per page
     ids = [page.pk for page in pages]
     default_image_id = SeoSettings.for_site(site).og_image_default_id
     links = outgoing_page_links(ids)
