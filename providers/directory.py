@@ -32,10 +32,10 @@ def filter_choices(providers):
     """(slug, name) pairs of the locations, specialties and conditions that the
     directory's live providers (a ProviderPage queryset) have: only filters that can
     match are offered."""
-    related_model = providers.model._meta.get_field
-    location_model = related_model("locations").related_model
-    specialty_model = related_model("specialties").related_model
-    condition_model = related_model("conditions").related_model
+    field = providers.model._meta.get_field
+    location_model = field("locations").related_model
+    specialty_model = field("specialties").related_model
+    condition_model = field("conditions").related_model
     locations = (
         location_model.objects.filter(providers__in=providers)
         .live()

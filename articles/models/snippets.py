@@ -88,7 +88,7 @@ class Boilerplate(
         ]
 
     def __str__(self):
-        return f"{self.name} (default)" if self.is_default else self.name
+        return f"{self.name} (default)" if self.is_default and self.live else self.name
 
     def save(self, *args, **kwargs):
         # A draft ticked "use by default" changes nothing until it is published.

@@ -53,6 +53,7 @@ def test_a_new_default_boilerplate_takes_over_only_when_published():
     current.refresh_from_db()
     assert Boilerplate.default() == current
     assert current.is_default
+    assert str(draft) == draft.name  # not called the default in choosers yet
 
     draft.save_revision().publish()
 
