@@ -4,6 +4,7 @@ PYTHON ?= python3
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+TEST_WORKERS ?= auto
 FORCE ?=
 
 VENV := .venv
@@ -34,8 +35,17 @@ run: install
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# Two pytest sessions: everything but the browser tests in parallel (pytest-xdist),
+# then the browser tests on their own (their live server and the database flushes of
+# transactional tests do not mix with xdist). PYTEST_ARGS goes to both; a session
+# with nothing selected (exit status 5) fails the run only if the other ran nothing.
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) $(PYTEST_ARGS); a=$$?; \
+	$(PY) -m pytest -m browser -p no:xdist $(PYTEST_ARGS); b=$$?; \
+	for status in $$a $$b; do \
+		case $$status in 0|5) ;; *) exit $$status;; esac; \
+	done; \
+	if [ $$a = 5 ] && [ $$b = 5 ]; then echo "No test matched PYTEST_ARGS."; exit 5; fi
 
 lint: install
 	$(VENV)/bin/ruff check .
