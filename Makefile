@@ -13,11 +13,17 @@ PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check
 
 .PHONY: install run test lint format bench clean reset
 
+# `make run` needs only the runtime requirements; the test and lint tools (Playwright
+# alone is 165 MB) come with the first `make test`, `make lint` or `make install`.
 # Byte-code is compiled on first import instead of for every installed file.
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.runtime: requirements.txt
 	@echo "Installing the pinned requirements into $(VENV)..."
-	@$(PYTHON) -m venv $(VENV)
-	@$(PIP_INSTALL) --upgrade pip
+	@test -x $(PY) || { $(PYTHON) -m venv $(VENV) && $(PIP_INSTALL) --upgrade pip; }
+	@$(PIP_INSTALL) --no-compile -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed: $(VENV)/.runtime requirements-dev.txt
+	@echo "Installing the test and lint tools into $(VENV)..."
 	@$(PIP_INSTALL) --no-compile -r requirements-dev.txt
 	@touch $@
 
@@ -25,7 +31,7 @@ install: $(VENV)/.installed
 
 # Links in notification emails point at the server `make run` starts.
 run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
-run: install
+run: $(VENV)/.runtime
 	@$(PY) manage.py prepare_dev_site --address $(HOST):$(PORT)
 	@$(PY) manage.py demo_manager_logins --verbosity 0
 	@echo "Consultation notifications: a background worker sends them every 5 s" \

@@ -145,9 +145,9 @@ def prepare_postgresql():
     with postgres_maintenance_cursor() as cursor:
         cursor.execute("SELECT pg_advisory_lock(%s)", [lock_key])
         try:
+            pattern = f"{base}_template_".replace("_", r"\_") + "%"
             cursor.execute(
-                "SELECT datname FROM pg_database WHERE datname LIKE %s",
-                [f"{base}_template_%"],
+                "SELECT datname FROM pg_database WHERE datname LIKE %s", [pattern]
             )
             templates = {row[0] for row in cursor.fetchall()}
             if template not in templates:
