@@ -1,0 +1,16 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.models import Treatment
+
+
+class TreatmentViewSet(SnippetViewSet):
+    """The treatments and services that locations and providers offer."""
+
+    model = Treatment
+    icon = "pick"
+    list_display = ["name", "slug", "description"]
+    search_fields = ["name"]
+
+
+register_snippet(TreatmentViewSet)
