@@ -1,35 +1,57 @@
 # The project's verbs. `make run` and `make test` do all the set-up on a fresh machine.
+# Variables (set them on the command line, e.g. `make run PORT=8001`; see README):
 PYTHON ?= python3
-VENV := .venv
-PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+PYTEST_ARGS ?=
+TEST_WORKERS ?= auto
+FORCE ?=
 
-.PHONY: install run serve test lint format bench clean
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
-	touch $@
+.PHONY: install run test lint format bench clean reset
+
+# `make run` needs only the runtime requirements; the test and lint tools (Playwright
+# alone is 165 MB) come with the first `make test`, `make lint` or `make install`.
+# Byte-code is compiled on first import instead of for every installed file.
+$(VENV)/.runtime: requirements.txt
+	@echo "Installing the pinned requirements into $(VENV)..."
+	@test -x $(PY) || { $(PYTHON) -m venv $(VENV) && $(PIP_INSTALL) --upgrade pip; }
+	@$(PIP_INSTALL) --no-compile -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed: $(VENV)/.runtime requirements-dev.txt
+	@echo "Installing the test and lint tools into $(VENV)..."
+	@$(PIP_INSTALL) --no-compile -r requirements-dev.txt
+	@touch $@
 
 install: $(VENV)/.installed
 
 # Links in notification emails point at the server `make run` starts.
 run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
-run: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo_content
-	$(PY) manage.py ensure_admin
-	$(PY) manage.py demo_manager_logins
-	@echo "Serving the site on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
-	@echo "Sending consultation notifications in the background (stops with the server)"
-	@$(PY) manage.py send_consultation_notifications --interval 5 & worker=$$!; \
+run: $(VENV)/.runtime
+	@$(PY) manage.py prepare_dev_site --address $(HOST):$(PORT)
+	@$(PY) manage.py demo_manager_logins --verbosity 0
+	@echo "Consultation notifications: a background worker sends them every 5 s" \
+		"(it stops with the server)."
+	@$(PY) manage.py send_consultation_notifications --interval 5 --verbosity 0 & \
+	worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# Two pytest sessions: everything but the browser tests in parallel (pytest-xdist),
+# then the browser tests on their own (their live server and the database flushes of
+# transactional tests do not mix with xdist). PYTEST_ARGS goes to both; a session
+# with nothing selected (exit status 5) fails the run only if the other ran nothing.
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) $(PYTEST_ARGS); a=$$?; \
+	$(PY) -m pytest -m browser -p no:xdist $(PYTEST_ARGS); b=$$?; \
+	for status in $$a $$b; do \
+		case $$status in 0|5) ;; *) exit $$status;; esac; \
+	done; \
+	if [ $$a = 5 ] && [ $$b = 5 ]; then echo "No test matched PYTEST_ARGS."; exit 5; fi
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -43,5 +65,24 @@ format: install
 bench: install
 	$(PY) bench/run.py
 
+# What can be rebuilt: the virtual environment, collected static files and caches.
+# The database, the logins and uploaded media stay (see `make reset`).
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# Start over: everything `make clean` removes, plus the local SQLite database, the
+# development logins (of every database) and uploaded media. A PostgreSQL database
+# named by DATABASE_URL is left alone. Asks first, unless FORCE=1.
+RESET_PATHS := db.sqlite3 db.sqlite3-journal db.sqlite3-wal db.sqlite3-shm \
+	.dev-logins.json media staticfiles $(VENV) .pytest_cache .ruff_cache
+reset:
+	@if [ "$(FORCE)" != 1 ]; then \
+		echo "This deletes: $(RESET_PATHS)"; \
+		printf "Start over? [y/N] "; \
+		read answer || answer=; \
+		case "$$answer" in [yY]*) ;; \
+			*) echo "Nothing deleted (answer y, or run: make reset FORCE=1)."; \
+			   exit 1;; esac; \
+	fi
+	rm -rf $(RESET_PATHS)
+	@echo "Done: the next \`make run\` starts from scratch."

@@ -1,13 +1,130 @@
-import pytest
-from django.core.cache import cache
+from pathlib import Path
 
+import pytest
+import redis
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import setup_databases, teardown_databases
+
+from tests.cache import PrefixedRedisCache
+from tests.database import prepare_test_database, remove_tree
 from tests.factories import make_site
+
+NEEDS_POSTGRESQL = (
+    "needs PostgreSQL, and this run uses {}: set DATABASE_URL=postgres://... to run it"
+)
+
+
+def is_xdist_worker(config):
+    return hasattr(config, "workerinput")
+
+
+def pytest_sessionstart(session):
+    """Make this process's folders; refuse to run against a Redis database that
+    holds keys under this run's prefix which the run did not write (checked once,
+    before any test)."""
+    for folder in (settings.MEDIA_ROOT, settings.STATIC_ROOT):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    backend = caches["default"]
+    if is_xdist_worker(session.config) or not isinstance(backend, PrefixedRedisCache):
+        return
+    try:
+        refusal = backend.refusal()
+    except redis.RedisError as error:
+        pytest.exit(
+            f"REDIS_URL names {backend.url}, which does not answer ({error}). Start "
+            "Redis, or unset REDIS_URL to test with the local-memory cache.",
+            returncode=pytest.ExitCode.USAGE_ERROR,
+        )
+    if refusal:
+        pytest.exit(refusal, returncode=pytest.ExitCode.USAGE_ERROR)
+
+
+def pytest_sessionfinish(session):
+    """Leave nothing behind: this process's cache keys and files, and once the
+    whole run is over (not in a pytest-xdist worker) the run's folder."""
+    backend = caches["default"]
+    if isinstance(backend, PrefixedRedisCache):
+        try:
+            backend.clear()
+        except redis.RedisError as error:
+            reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+            if reporter is not None:
+                reporter.write_line(
+                    f"Could not delete this run's keys from {backend.url} ({error}); "
+                    "they expire within a day.",
+                    yellow=True,
+                )
+    run_dir = Path(settings.TEST_RUN_DIR)
+    remove_tree(run_dir / settings.TEST_PROCESS)
+    if not is_xdist_worker(session.config):
+        remove_tree(run_dir)
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Browser tests flush the database when they finish: run them last."""
+    """Skip tests marked `postgresql` unless the run uses PostgreSQL, saying why;
+    run the browser tests last (they flush the database when they finish)."""
+    if connection.vendor != "postgresql":
+        skip = pytest.mark.skip(reason=NEEDS_POSTGRESQL.format(connection.vendor))
+        for item in items:
+            if item.get_closest_marker("postgresql"):
+                item.add_marker(skip)
     items.sort(key=lambda item: "tests/browser/" in str(item.path))
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say plainly, last, when tests that need PostgreSQL did not run."""
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if "needs PostgreSQL" in str(report.longrepr)
+    ]
+    if skipped:
+        terminalreporter.write_line(
+            f"{len(skipped)} test(s) need PostgreSQL and were skipped: run `make "
+            "test` with DATABASE_URL=postgres://... to include them.",
+            yellow=True,
+        )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_modify_db_settings,
+):
+    """pytest-django's test databases, copied from a migrated template
+    (tests/database.py) rather than migrated from scratch by every process."""
+    if not django_db_use_migrations:
+        raise pytest.UsageError(
+            "These tests need migrations (they create groups, workflows and the "
+            "root page): drop --nomigrations."
+        )
+    # pytest's cache folder keeps the template for later runs (-p no:cacheprovider:
+    # this run only).
+    pytest_cache = getattr(request.config, "cache", None)
+    cache_dir = (
+        pytest_cache.mkdir("clinic-test-db")
+        if pytest_cache is not None
+        else Path(settings.TEST_RUN_DIR) / "template"
+    )
+    with django_db_blocker.unblock():
+        prepare_test_database(Path(cache_dir))
+        databases = setup_databases(
+            verbosity=request.config.option.verbose,
+            interactive=False,
+            keepdb=True,
+            aliases={"default"},
+            serialized_aliases={"default"},
+        )
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(databases, verbosity=request.config.option.verbose)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -22,7 +139,8 @@ def start_playwright_before_the_test_database(request):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Wagtail caches site root paths; every test starts from an empty cache."""
+    """Wagtail caches site root paths; every test starts from an empty cache (this
+    test process's keys only: see tests/cache.py)."""
     cache.clear()
     yield
     cache.clear()
@@ -31,3 +149,24 @@ def clear_cache():
 @pytest.fixture
 def home_page(db):
     return make_site()
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo content (`manage.py load_demo_content`), loaded once per test module
+    inside a transaction that is rolled back after the module's last test. Each test
+    runs in a savepoint within it (pytest-django's `db`), so what one test changes
+    never reaches the next. Not for transactional tests: they commit and flush."""
+    with django_db_blocker.unblock():
+        module_transaction = transaction.atomic()
+        module_transaction.__enter__()
+        try:
+            call_command("load_demo_content", verbosity=0)
+        except BaseException:
+            transaction.set_rollback(True)
+            module_transaction.__exit__(None, None, None)
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        module_transaction.__exit__(None, None, None)

@@ -22,11 +22,6 @@ pytestmark = pytest.mark.django_db
 HOST = {"HTTP_HOST": "127.0.0.1:8000"}
 
 
-@pytest.fixture
-def demo():
-    call_command("load_demo_content", verbosity=0)
-
-
 def articles_snapshot():
     return {
         "pages": sorted(
@@ -44,7 +39,7 @@ def articles_snapshot():
     }
 
 
-def test_demo_has_five_reviewed_articles_by_the_demo_providers(client, demo):
+def test_demo_has_five_reviewed_articles_by_the_demo_providers(client, demo_site):
     articles = ArticlePage.objects.live().order_by("title")
 
     assert articles.count() == 5
@@ -68,7 +63,7 @@ def test_demo_has_five_reviewed_articles_by_the_demo_providers(client, demo):
 
 
 def test_demo_has_two_press_releases_a_media_contact_and_a_default_boilerplate(
-    client, demo
+    client, demo_site
 ):
     releases = {release.slug: release for release in PressReleasePage.objects.live()}
 
@@ -87,7 +82,7 @@ def test_demo_has_two_press_releases_a_media_contact_and_a_default_boilerplate(
         assert soup(response).select_one(".press-release__contact")
 
 
-def test_demo_sections_are_wired_to_the_editorial_roles(demo):
+def test_demo_sections_are_wired_to_the_editorial_roles(demo_site):
     index = ArticleIndexPage.objects.get()
     newsroom = NewsroomPage.objects.get()
 
@@ -100,7 +95,7 @@ def test_demo_sections_are_wired_to_the_editorial_roles(demo):
     assert index.featured_article.slug == "how-ketamine-therapy-works"
 
 
-def test_loading_the_demo_twice_changes_no_article_content(demo):
+def test_loading_the_demo_twice_changes_no_article_content(demo_site):
     first = articles_snapshot()
 
     call_command("load_demo_content", verbosity=0)

@@ -25,9 +25,7 @@ def content_snapshot():
     }
 
 
-def test_load_demo_content_builds_the_site(client):
-    call_command("load_demo_content", verbosity=0)
-
+def test_load_demo_content_builds_the_site(client, demo_site):
     home = HomePage.objects.get()
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail")
@@ -43,8 +41,7 @@ def test_load_demo_content_builds_the_site(client):
         assert client.get(path, HTTP_HOST="127.0.0.1:8000").status_code == 200
 
 
-def test_load_demo_content_twice_changes_nothing():
-    call_command("load_demo_content", verbosity=0)
+def test_load_demo_content_twice_changes_nothing(demo_site):
     first = content_snapshot()
 
     call_command("load_demo_content", verbosity=0)
@@ -52,8 +49,7 @@ def test_load_demo_content_twice_changes_nothing():
     assert content_snapshot() == first
 
 
-def test_load_demo_content_keeps_editors_changes():
-    call_command("load_demo_content", verbosity=0)
+def test_load_demo_content_keeps_editors_changes(demo_site):
     about = Page.objects.get(slug="about").specific
     about.title = "Who we are"
     about.save_revision().publish()

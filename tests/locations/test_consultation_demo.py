@@ -27,9 +27,7 @@ def demo_state():
     }
 
 
-def test_the_demo_has_a_consultation_page_linked_everywhere(client):
-    call_command("load_demo_content", verbosity=0)
-
+def test_the_demo_has_a_consultation_page_linked_everywhere(client, demo_site):
     page = ConsultationFormPage.objects.get(slug="request-a-consultation")
     labels = list(page.form_fields.values_list("label", "field_type", "required"))
     assert labels == [
@@ -52,9 +50,7 @@ def test_the_demo_has_a_consultation_page_linked_everywhere(client):
     assert form.status_code == 200
 
 
-def test_each_demo_location_has_its_own_manager():
-    call_command("load_demo_content", verbosity=0)
-
+def test_each_demo_location_has_its_own_manager(demo_site):
     for location in LocationPage.objects.all():
         managers = list(location.managers.all())
         assert len(managers) == 1
@@ -62,8 +58,7 @@ def test_each_demo_location_has_its_own_manager():
         assert not managers[0].has_usable_password()
 
 
-def test_loading_the_demo_twice_changes_nothing():
-    call_command("load_demo_content", verbosity=0)
+def test_loading_the_demo_twice_changes_nothing(demo_site):
     first = demo_state()
 
     call_command("load_demo_content", verbosity=0)
@@ -71,8 +66,7 @@ def test_loading_the_demo_twice_changes_nothing():
     assert demo_state() == first
 
 
-def test_the_demo_keeps_an_editors_own_call_to_action():
-    call_command("load_demo_content", verbosity=0)
+def test_the_demo_keeps_an_editors_own_call_to_action(demo_site):
     home = HomePage.objects.get()
     about = home.get_children().get(slug="about")
     home.cta_page = about
@@ -84,9 +78,8 @@ def test_the_demo_keeps_an_editors_own_call_to_action():
 
 
 def test_demo_manager_logins_are_printed_in_development_only(
-    settings, tmp_path, monkeypatch, capsys
+    demo_site, settings, tmp_path, monkeypatch, capsys
 ):
-    call_command("load_demo_content", verbosity=0)
     settings.DEBUG = False
     with pytest.raises(CommandError):
         call_command("demo_manager_logins")

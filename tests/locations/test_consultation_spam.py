@@ -60,6 +60,9 @@ def test_a_form_sent_after_the_minimum_time_is_a_person(clinics, post_request):
         signing.dumps({"page": 1, "at": 0}, salt="another-salt"),
         "\x00" * 50,
     ],
+    # The signed token changes every second; pytest-xdist's workers must collect
+    # the same test names.
+    ids=["missing", "empty", "forged", "another-salt", "nul-bytes"],
 )
 def test_a_missing_or_forged_form_token_is_spam(clinics, post_request, token):
     response = post_request(clinics.form_page, clinics.austin, form_token=token)

@@ -26,7 +26,10 @@ class Command(BaseCommand):
             email=options["email"],
             password=os.environ.get("ADMIN_PASSWORD") or None,
             superuser=True,
+            role="Administrator (superuser)",
         )
+        if options["verbosity"] < 1:
+            return
         self.stdout.write(
             self.style.SUCCESS(
                 f"Admin login: username {options['username']!r}, password {password!r}"

@@ -21,11 +21,16 @@ class Command(BaseCommand):
             user = User.objects.filter(username=username).first()
             if user is None:
                 continue
-            password = ensure_login(
-                username, email=user.email, groups=[LOCATION_MANAGERS_GROUP]
-            )
             location = LocationPage.objects.filter(slug=slug).first()
             where = location.title if location else slug
+            password = ensure_login(
+                username,
+                email=user.email,
+                groups=[LOCATION_MANAGERS_GROUP],
+                role=f"Location manager, {where}",
+            )
+            if options["verbosity"] < 1:
+                continue
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Location manager ({where}): username {username!r}, "

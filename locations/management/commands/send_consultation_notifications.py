@@ -34,14 +34,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, once=False, interval=10.0, **options):
         if once:
+            self.report = self.stdout.write
             self.deliver()
             return
+        # A long-running worker's reports are log lines: time, level, logger name.
+        self.report = logger.info
         self.stopping = False
         signal.signal(signal.SIGTERM, self.stop)
-        self.stdout.write(
-            f"Sending consultation notifications every {interval:g} s "
-            f"({pending_count()} waiting). Stop with Ctrl-C."
-        )
+        if options["verbosity"] >= 1:
+            self.stdout.write(
+                f"Sending consultation notifications every {interval:g} s "
+                f"({pending_count()} waiting). Stop with Ctrl-C."
+            )
         try:
             while not self.stopping:
                 # A long-running worker must drop connections the database closed.
@@ -50,7 +54,8 @@ class Command(BaseCommand):
                 self.sleep(interval)
         except KeyboardInterrupt:
             pass
-        self.stdout.write("Notification worker stopped.")
+        if options["verbosity"] >= 1:
+            self.stdout.write("Notification worker stopped.")
 
     def stop(self, signum, frame):
         self.stopping = True
@@ -67,7 +72,7 @@ class Command(BaseCommand):
             logger.exception("Consultation notifications: database error; will retry.")
             return
         if run.sent or run.failed:
-            self.stdout.write(
+            self.report(
                 f"Consultation notifications: {run.sent} sent, {run.failed} failed"
                 + (" (mail server not answering)" if run.mail_server_down else "")
             )
