@@ -65,6 +65,7 @@ MIDDLEWARE = [
     # (a new redirect purges the page cache like any other change).
     "wagtailcache.cache.FetchFromCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.route_cache.RouteCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
