@@ -29,6 +29,10 @@ class ExpertQuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = "Expert quote"
         template = "articles/blocks/expert_quote_block.html"
+        # No preview value: a preview would need a provider's page.
+        description = (
+            "A provider's words, with their current name, credentials and photo."
+        )
 
     def bulk_to_python(self, values):
         quotes = super().bulk_to_python(values)
@@ -65,6 +69,15 @@ class KeyTakeawaysBlock(blocks.StructBlock):
         icon = "list-ul"
         label = "Key takeaways"
         template = "articles/blocks/key_takeaways_block.html"
+        description = "The few points readers should remember, near the top."
+        preview_value = {
+            "heading": "Key takeaways",
+            "points": [
+                "Ketamine can ease depression within hours or days.",
+                "Each session is supervised in the clinic.",
+                "It works best as part of a wider treatment plan.",
+            ],
+        }
 
 
 class SafetyCalloutBlock(blocks.StructBlock):
@@ -89,6 +102,16 @@ class SafetyCalloutBlock(blocks.StructBlock):
         icon = "warning"
         label = "Safety callout"
         template = "articles/blocks/safety_callout_block.html"
+        description = (
+            "Risks, who should not have a treatment and when to get help, with the "
+            "crisis line."
+        )
+        preview_value = {
+            "heading": "Who should not have ketamine treatment",
+            "text": "<p>People with uncontrolled high blood pressure or a history of "
+            "psychosis should talk to their doctor first.</p>",
+            "show_crisis_line": True,
+        }
 
 
 class ArticleBodyStreamBlock(BodyStreamBlock):

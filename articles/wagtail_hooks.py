@@ -4,9 +4,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from articles.dashboard import MedicalReviewsDuePanel
-from articles.demo import load_articles_demo
 from articles.models import Boilerplate, MediaContact, Topic
 from articles.provider_sections import provider_articles_section
+from home.demo import DEMO_HOOK
 
 
 class TopicViewSet(SnippetViewSet):
@@ -20,6 +20,7 @@ class BoilerplateViewSet(SnippetViewSet):
     model = Boilerplate
     icon = "doc-full"
     list_display = ["name", "heading", BooleanColumn("is_default", label="Default")]
+    list_filter = ["is_default"]
     search_fields = ["name"]
 
 
@@ -42,8 +43,11 @@ class ArticleSnippetsGroup(SnippetViewSetGroup):
 register_snippet(ArticleSnippetsGroup)
 
 
-@hooks.register("register_demo_content", order=40)
+@hooks.register(DEMO_HOOK, order=40)
 def register_articles_demo(builder):
+    # The demo and its factories load only when demo content is built.
+    from articles.demo import load_articles_demo
+
     load_articles_demo(builder)
 
 

@@ -9,5 +9,6 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home.cache import connect_fragment_invalidation
+        from home.models import ClinicSettings, Treatment
 
-        connect_fragment_invalidation()
+        connect_fragment_invalidation(ClinicSettings, Treatment)

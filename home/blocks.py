@@ -23,6 +23,8 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         template = "blocks/heading_block.html"
+        description = "A heading that starts a section of the page."
+        preview_value = {"text": "What to expect at your first visit", "level": "h2"}
 
 
 class FigureBlock(blocks.StructBlock):
@@ -36,6 +38,8 @@ class FigureBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         template = "blocks/figure_block.html"
+        # No preview value: a preview would need an image from the library.
+        description = "An image from the library, with an optional caption under it."
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -61,6 +65,11 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         template = "blocks/quote_block.html"
+        description = "Someone's words set apart from the text, with who said them."
+        preview_value = {
+            "quote": "I finally felt listened to, and I knew what would happen next.",
+            "attribution": "A patient",
+        }
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -82,6 +91,12 @@ class CallToActionBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         template = "blocks/call_to_action_block.html"
+        description = "A button to a page of this site or to another website."
+        preview_value = {
+            "label": "Request a consultation",
+            "url": "https://example.com/",
+            "style": "primary",
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -94,6 +109,8 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class FAQItemBlock(blocks.StructBlock):
+    """One question and its answer in an FAQ."""
+
     question = blocks.CharBlock(max_length=250)
     answer = blocks.RichTextBlock(features=BODY_RICH_TEXT)
 
@@ -107,6 +124,22 @@ class FAQBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         template = "blocks/faq_block.html"
+        description = (
+            "Questions and answers; search engines may show them under the page."
+        )
+        preview_value = {
+            "heading": "Common questions",
+            "items": [
+                {
+                    "question": "Do I need a referral?",
+                    "answer": "<p>No. You can ask for a consultation yourself.</p>",
+                },
+                {
+                    "question": "Do you offer telehealth?",
+                    "answer": "<p>Yes, for most follow-up visits.</p>",
+                },
+            ],
+        }
 
 
 class VideoBlock(blocks.StructBlock):
@@ -121,6 +154,8 @@ class VideoBlock(blocks.StructBlock):
     class Meta:
         icon = "media"
         template = "blocks/video_block.html"
+        # No preview value: a preview would fetch the video from its website.
+        description = "A video from YouTube, Vimeo and the like, with its title."
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -140,6 +175,13 @@ class CalloutBlock(blocks.StructBlock):
     class Meta:
         icon = "warning"
         template = "blocks/callout_block.html"
+        description = "A highlighted box for information readers must not miss."
+        preview_value = {
+            "tone": "important",
+            "heading": "Bring a driver",
+            "text": "<p>After a ketamine session you may not drive until the next "
+            "day.</p>",
+        }
 
 
 class BodyStreamBlock(blocks.StreamBlock):

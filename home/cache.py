@@ -20,6 +20,8 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from home.wagtail_internals import bind_setting_to_request
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "content-generation"
@@ -120,9 +122,7 @@ def cached_site_setting(model, request):
     if instance is None:
         instance = model.for_site(site)
         cache.set(key, instance, FRAGMENT_TIMEOUT)
-    instance._request = request
-    setattr(request, attr_name, instance)
-    return instance
+    return bind_setting_to_request(instance, request)
 
 
 def bump_content_generation(**kwargs):
@@ -163,17 +163,16 @@ def invalidate_fragments_on_change(*models):
         )
 
 
-def connect_fragment_invalidation():
-    """Wire the foundation's invalidation signals; feature apps add their own models
-    with invalidate_fragments_on_change()."""
+def connect_fragment_invalidation(*models):
+    """Wire the invalidation signals of publishing and of Wagtail's own models, plus
+    `models` (the foundation's, passed in by its AppConfig); feature apps add their
+    own models with invalidate_fragments_on_change()."""
     from wagtail import signals as wagtail_signals
     from wagtail.contrib.redirects.models import Redirect
     from wagtail.images import get_image_model
     from wagtail.models import Site
     from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
     from wagtailseo.models import SeoSettings
-
-    from home.models import ClinicSettings, Treatment
 
     for name in (
         "page_published",
@@ -194,7 +193,6 @@ def connect_fragment_invalidation():
         MainMenuItem,
         FlatMenu,
         FlatMenuItem,
-        ClinicSettings,
         SeoSettings,
-        Treatment,
+        *models,
     )

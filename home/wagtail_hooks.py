@@ -1,5 +1,19 @@
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.models import Treatment
 from home.page_cache import is_request_cacheable
 
+
+class TreatmentViewSet(SnippetViewSet):
+    """The treatments and services that locations and providers offer."""
+
+    model = Treatment
+    icon = "pick"
+    list_display = ["name", "slug", "description"]
+    search_fields = ["name"]
+
+
+register_snippet(TreatmentViewSet)
 hooks.register("is_request_cacheable", is_request_cacheable)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_delete
 
 
 class LocationsConfig(AppConfig):
@@ -7,6 +8,13 @@ class LocationsConfig(AppConfig):
     name = "locations"
 
     def ready(self):
-        from locations.consultations.signals import connect_signals
+        from locations.consultations.signals import (
+            remember_managers_of_deleted_location,
+        )
+        from locations.models import LocationPage
 
-        connect_signals()
+        pre_delete.connect(
+            remember_managers_of_deleted_location,
+            sender=LocationPage,
+            dispatch_uid="locations-remember-managers-of-deleted-location",
+        )

@@ -1,20 +1,24 @@
 from django.contrib.contenttypes.models import ContentType
 from wagtail import hooks
 
+from home.demo import DEMO_HOOK
 from locations.consultations.audit import register_consultation_log_actions
-from locations.consultations.demo import load_consultation_demo
 from locations.consultations.inbox import ConsultationRequestViewSet
-from locations.demo import load_locations_demo
 from locations.models import ConsultationFormPage
 
 
-@hooks.register("register_demo_content", order=10)
+@hooks.register(DEMO_HOOK, order=10)
 def register_locations_demo(builder):
+    # The demo and its factories load only when demo content is built.
+    from locations.demo import load_locations_demo
+
     load_locations_demo(builder)
 
 
-@hooks.register("register_demo_content", order=30)
+@hooks.register(DEMO_HOOK, order=30)
 def register_consultation_demo(builder):
+    from locations.demo.consultations import load_consultation_demo
+
     load_consultation_demo(builder)
 
 

@@ -30,10 +30,12 @@ class ProviderFilterForm(forms.Form):
 
 def filter_choices(providers):
     """(slug, name) pairs of the locations, specialties and conditions that the
-    directory's live providers have: only filters that can match are offered."""
-    from providers.models import Condition, ProviderPage, Specialty
-
-    location_model = ProviderPage._meta.get_field("locations").related_model
+    directory's live providers (a ProviderPage queryset) have: only filters that can
+    match are offered."""
+    field = providers.model._meta.get_field
+    location_model = field("locations").related_model
+    specialty_model = field("specialties").related_model
+    condition_model = field("conditions").related_model
     locations = (
         location_model.objects.filter(providers__in=providers)
         .live()
@@ -43,24 +45,23 @@ def filter_choices(providers):
     return {
         "locations": list(locations.values_list("slug", "title")),
         "specialties": list(
-            Specialty.objects.filter(providers__in=providers)
+            specialty_model.objects.filter(providers__in=providers)
             .distinct()
             .values_list("slug", "name")
         ),
         "conditions": list(
-            Condition.objects.filter(providers__in=providers)
+            condition_model.objects.filter(providers__in=providers)
             .distinct()
             .values_list("slug", "name")
         ),
     }
 
 
-def directory_context(index_page, request):
-    """The filter form, one page of matching providers, and how many matched."""
-    from providers.models import ProviderPage
-
+def directory_context(index_page, request, provider_model):
+    """The filter form, one page of matching providers (`provider_model` pages under
+    `index_page`), and how many matched."""
     providers = (
-        ProviderPage.objects.child_of(index_page)
+        provider_model.objects.child_of(index_page)
         .live()
         .public()
         .defer_streamfields()

@@ -13,7 +13,6 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from home.blocks import BODY_RICH_TEXT
 from home.models import BaseIndexPage, BasePage, optional_image
@@ -27,7 +26,6 @@ PHYSICIAN_CREDENTIALS = {"MD", "DO", "M.D.", "D.O."}
 PROVIDER_SECTIONS_HOOK = "provider_page_sections"
 
 
-@register_snippet
 class Specialty(Term):
     """A clinical specialty, e.g. 'Adult psychiatry' or 'Ketamine-assisted therapy'."""
 
@@ -35,7 +33,6 @@ class Specialty(Term):
         verbose_name_plural = "specialties"
 
 
-@register_snippet
 class Condition(Term):
     """A condition providers treat, e.g. 'Treatment-resistant depression'."""
 
@@ -49,7 +46,7 @@ class ProviderIndexPage(BaseIndexPage):
         verbose_name = "provider index page"
 
     def listing_context(self, request):
-        return directory_context(self, request)
+        return directory_context(self, request, ProviderPage)
 
 
 class ProviderPage(BasePage):

@@ -1,135 +1,80 @@
-"""Builders for test data: small factories, one per model, with sane defaults."""
+"""Builders for test data. The factories live beside the models they build (each
+app's factories.py, shared with the demo content); this module re-exports them and
+adds the tests' own helpers (a fresh site, published pages, users)."""
 
 import datetime
 
-import factory
-import wagtail_factories
-from django.utils import timezone
 from wagtail.models import Page, Site
 
-from articles.models import (
-    ArticleIndexPage,
-    ArticlePage,
-    ArticlePageAuthor,
-    ArticleReference,
-    Boilerplate,
-    MediaContact,
-    NewsroomPage,
-    PressReleasePage,
-    Topic,
+from articles.factories import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    BoilerplateFactory,
+    MediaContactFactory,
+    NewsroomPageFactory,
+    PressReleasePageFactory,
+    TopicFactory,
+    build_article,
 )
-from home.models import HomePage, StandardPage, Treatment
-from locations.models import LocationIndexPage, LocationOpeningHours, LocationPage
-from providers.models import Condition, ProviderIndexPage, ProviderPage, Specialty
+from home.factories import (
+    HomePageFactory,
+    ImageFactory,
+    StandardPageFactory,
+    TreatmentFactory,
+)
+from locations.factories import (
+    ConsultationFormPageFactory,
+    LocationIndexPageFactory,
+    LocationPageFactory,
+    consultation_form_fields,
+    opening_hours,
+)
+from providers.factories import (
+    ConditionFactory,
+    ProviderIndexPageFactory,
+    ProviderPageFactory,
+    SpecialtyFactory,
+)
 
-
-class ImageFactory(wagtail_factories.ImageFactory):
-    title = factory.Sequence(lambda n: f"Test image {n}")
-    description = factory.LazyAttribute(lambda image: f"Alt text for {image.title}")
-
-
-class HomePageFactory(wagtail_factories.PageFactory):
-    title = "Home"
-    slug = "home"
-    hero_heading = "Care close to home"
-    intro = "A welcoming introduction for the home page."
-
-    class Meta:
-        model = HomePage
-
-
-class StandardPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Standard page {n}")
-    intro = "A short lead paragraph for this page."
-
-    class Meta:
-        model = StandardPage
-
-
-class ArticleIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Learn"
-    slug = "learn"
-
-    class Meta:
-        model = ArticleIndexPage
-
-
-class LocationIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Locations"
-    slug = "locations"
-
-    class Meta:
-        model = LocationIndexPage
-
-
-class ProviderIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Our providers"
-    slug = "providers"
-
-    class Meta:
-        model = ProviderIndexPage
-
-
-class TreatmentFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Treatment {n}")
-
-    class Meta:
-        model = Treatment
-
-
-class SpecialtyFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Specialty {n}")
-
-    class Meta:
-        model = Specialty
-
-
-class ConditionFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Condition {n}")
-
-    class Meta:
-        model = Condition
-
-
-class LocationPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Clinic {n}")
-    street_address = "100 Congress Ave"
-    city = "Austin"
-    state = "TX"
-    postal_code = "78701"
-    phone = "+15125550142"
-    latitude = "30.267200"
-    longitude = "-97.743100"
-    time_zone = "America/Chicago"
-    intro = "A calm clinic in the middle of town."
-
-    class Meta:
-        model = LocationPage
-
-
-class ProviderPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Provider {n}")
-    credentials = "MD"
-    job_title = "Psychiatrist"
-    summary = "Cares for adults with depression and anxiety."
-
-    class Meta:
-        model = ProviderPage
-
+__all__ = [
+    "ArticleIndexPageFactory",
+    "ArticlePageFactory",
+    "BoilerplateFactory",
+    "ConditionFactory",
+    "ConsultationFormPageFactory",
+    "HomePageFactory",
+    "ImageFactory",
+    "LocationIndexPageFactory",
+    "LocationPageFactory",
+    "MediaContactFactory",
+    "NewsroomPageFactory",
+    "PressReleasePageFactory",
+    "ProviderIndexPageFactory",
+    "ProviderPageFactory",
+    "SpecialtyFactory",
+    "StandardPageFactory",
+    "TopicFactory",
+    "TreatmentFactory",
+    "add_opening_hours",
+    "make_article",
+    "make_consultation_page",
+    "make_location",
+    "make_location_manager",
+    "make_press_release",
+    "make_provider",
+    "make_site",
+    "make_user",
+    "root_page",
+]
 
 WEEKDAY_HOURS = [(day, datetime.time(9), datetime.time(17)) for day in range(5)]
 
 
 def add_opening_hours(location, rows=WEEKDAY_HOURS):
     """Opening-hours rows (weekday, opens, closes) saved on a location."""
-    for sort_order, (weekday, opens, closes) in enumerate(rows):
-        LocationOpeningHours.objects.create(
-            page=location,
-            weekday=weekday,
-            opens=opens,
-            closes=closes,
-            sort_order=sort_order,
-        )
+    for row in opening_hours(rows):
+        row.page = location
+        row.save()
     return location
 
 
@@ -171,79 +116,10 @@ def make_site(**home_kwargs):
     return home
 
 
-class TopicFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Topic {n}")
-
-    class Meta:
-        model = Topic
-
-
-class BoilerplateFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Boilerplate {n}")
-    text = "<p>Test Clinic Group runs clinics across Texas.</p>"
-
-    class Meta:
-        model = Boilerplate
-
-
-class MediaContactFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Press Officer {n}")
-    job_title = "Communications manager"
-    email = factory.Sequence(lambda n: f"press{n}@example.com")
-    phone = "+15125550199"
-
-    class Meta:
-        model = MediaContact
-
-
-class NewsroomPageFactory(wagtail_factories.PageFactory):
-    title = "Newsroom"
-    slug = "newsroom"
-
-    class Meta:
-        model = NewsroomPage
-
-
-class ArticlePageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Article {n}")
-    summary = "What readers will learn from this article."
-    body = factory.LazyFunction(
-        lambda: [("paragraph", "<p>Plain words about a health topic.</p>")]
-    )
-    last_reviewed = factory.LazyFunction(
-        lambda: timezone.localdate() - datetime.timedelta(days=10)
-    )
-
-    class Meta:
-        model = ArticlePage
-
-
-class PressReleasePageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Press release {n}")
-    summary = "What the announcement is about."
-    dateline_city = "Austin"
-    dateline_state = "Texas"
-    body = factory.LazyFunction(
-        lambda: [("paragraph", "<p>The clinic group announced news today.</p>")]
-    )
-
-    class Meta:
-        model = PressReleasePage
-
-
 def make_article(index, reviewer, authors=(), topics=(), references=(), **kwargs):
     """A published article by `authors` (providers, in byline order), medically
     reviewed by `reviewer`, with `references` as (title, source, url) triples."""
-    article = ArticlePageFactory.build(medical_reviewer=reviewer, **kwargs)
-    article.authors = [
-        ArticlePageAuthor(provider=provider, sort_order=position)
-        for position, provider in enumerate(authors)
-    ]
-    article.references = [
-        ArticleReference(title=title, source=source, url=url, sort_order=position)
-        for position, (title, source, url) in enumerate(references)
-    ]
-    article.topics = list(topics)
+    article = build_article(reviewer, authors, topics, references, **kwargs)
     index.add_child(instance=article)
     article.save_revision().publish()
     return article
@@ -286,25 +162,9 @@ CONSULTATION_FIELDS = [
 
 def make_consultation_page(parent, fields=CONSULTATION_FIELDS, **kwargs):
     """A published consultation form page under `parent` with the given fields."""
-    from locations.models import ConsultationFormField, ConsultationFormPage
-
-    page = ConsultationFormPage(
-        title=kwargs.pop("title", "Request a consultation"),
-        slug=kwargs.pop("slug", "request-a-consultation"),
-        to_address=kwargs.pop("to_address", "frontdesk@clinic.example"),
-        from_address=kwargs.pop("from_address", "hello@clinic.example"),
-        **kwargs,
-    )
+    page = ConsultationFormPageFactory.build(**kwargs)
+    page.form_fields = consultation_form_fields(fields)
     parent.add_child(instance=page)
-    for order, spec in enumerate(fields):
-        ConsultationFormField.objects.create(
-            page=page,
-            sort_order=order,
-            label=spec["label"],
-            field_type=spec["field_type"],
-            required=spec.get("required", True),
-            choices=spec.get("choices", ""),
-        )
     page.save_revision().publish()
     return page
 

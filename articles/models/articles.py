@@ -5,7 +5,6 @@ import calendar
 import math
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -25,13 +24,11 @@ from articles.blocks import ArticleBodyStreamBlock
 from articles.feeds import ArticleFeed
 from articles.jsonld import article_json_ld
 from articles.models.sections import (
-    RESERVED_SLUGS,
+    SectionChildMixin,
     SectionIndexPage,
-    section_context,
     slug_from_query,
 )
 from articles.models.snippets import Topic
-from home.jsonld import breadcrumb_json_ld
 from home.listings import attach_listing_images
 from home.models import BasePage, optional_image
 
@@ -139,7 +136,7 @@ class ArticleIndexPage(SectionIndexPage):
         return articles.first()
 
 
-class ArticlePage(BasePage):
+class ArticlePage(SectionChildMixin, BasePage):
     """A health article by our providers, medically reviewed before it goes live."""
 
     summary = models.TextField(
@@ -187,8 +184,6 @@ class ArticlePage(BasePage):
     )
 
     parent_page_types = ["articles.ArticleIndexPage"]
-    subpage_types = []
-    seo_description_sources = ["search_description", "summary"]
     seo_image_sources = ["og_image", "hero_image"]
     listing_image_field = "hero_image"
 
@@ -229,14 +224,9 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = "article page"
 
-    def clean(self):
-        super().clean()
-        errors = {}
+    def validation_errors(self):
+        errors = super().validation_errors()
         today = timezone.localdate()
-        if self.slug in RESERVED_SLUGS:
-            errors["slug"] = (
-                f"'{self.slug}' is the address of the article feed; choose another."
-            )
         if self.last_reviewed and self.last_reviewed > today:
             errors["last_reviewed"] = "A review date cannot be in the future."
         if (
@@ -245,8 +235,7 @@ class ArticlePage(BasePage):
             and self.next_review_due <= self.last_reviewed
         ):
             errors["next_review_due"] = "The next review must come after the last one."
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     @property
     def review_due(self):
@@ -281,10 +270,6 @@ class ArticlePage(BasePage):
         words = len(text.split()) + len(self.summary.split())
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
-    @property
-    def listing_summary(self):
-        return self.summary
-
     def related_articles(self):
         """Up to three other live articles sharing a topic, newest first."""
         topic_ids = [topic.pk for topic in self.topic_list]
@@ -304,17 +289,8 @@ class ArticlePage(BasePage):
         )
         return attach_listing_images(list(related))
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(section_context(self, request))
-        return context
-
-    def json_ld_objects(self, request):
-        return [
-            article_json_ld(self, request),
-            breadcrumb_json_ld(self, request),
-            *super().json_ld_objects(request),
-        ]
+    def main_json_ld(self, request):
+        return article_json_ld(self, request)
 
 
 class ArticlePageAuthor(Orderable):

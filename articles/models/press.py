@@ -1,6 +1,5 @@
 """Press releases and the newsroom that lists them."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import dateformat, timezone
 from django.utils.functional import cached_property
@@ -17,13 +16,8 @@ from wagtail.search import index
 from articles.blocks import PressReleaseBodyStreamBlock
 from articles.feeds import PressReleaseFeed
 from articles.jsonld import press_release_json_ld
-from articles.models.sections import (
-    RESERVED_SLUGS,
-    SectionIndexPage,
-    section_context,
-)
-from articles.models.snippets import Boilerplate
-from home.jsonld import breadcrumb_json_ld
+from articles.models.sections import SectionChildMixin, SectionIndexPage
+from articles.models.snippets import Boilerplate, live_or_none
 from home.models import BasePage, optional_image
 
 
@@ -55,10 +49,10 @@ class NewsroomPage(SectionIndexPage):
     def listing(self, request):
         page_obj = self.paginate(self.live_children(), request)
         page_obj.object_list = list(page_obj.object_list)
-        return {"page_obj": page_obj, "media_contact": self.media_contact}
+        return {"page_obj": page_obj, "media_contact": live_or_none(self.media_contact)}
 
 
-class PressReleasePage(BasePage):
+class PressReleasePage(SectionChildMixin, BasePage):
     """A dated announcement for journalists, often also sent out on a newswire."""
 
     subheadline = models.CharField(
@@ -133,8 +127,6 @@ class PressReleasePage(BasePage):
     )
 
     parent_page_types = ["articles.NewsroomPage"]
-    subpage_types = []
-    seo_description_sources = ["search_description", "summary"]
     seo_image_sources = ["og_image", "image"]
     canonical_url_sources = ["canonical_url", "newswire_canonical_url"]
     listing_image_field = "image"
@@ -177,20 +169,14 @@ class PressReleasePage(BasePage):
     class Meta:
         verbose_name = "press release page"
 
-    def clean(self):
-        super().clean()
-        errors = {}
-        if self.slug in RESERVED_SLUGS:
-            errors["slug"] = (
-                f"'{self.slug}' is the address of the newsroom feed; choose another."
-            )
+    def validation_errors(self):
+        errors = super().validation_errors()
         if self.newswire_is_canonical and not self.newswire_url:
             errors["newswire_url"] = (
                 "Enter the newswire's address, or untick 'the newswire's copy is the "
                 "original'."
             )
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     @property
     def newswire_canonical_url(self):
@@ -211,23 +197,15 @@ class PressReleasePage(BasePage):
         )
         return ", ".join(part for part in (self.dateline_place, date) if part)
 
-    @property
-    def listing_summary(self):
-        return self.summary
-
     @cached_property
     def boilerplate_to_show(self):
-        """The chosen boilerplate, or the default one."""
-        return self.boilerplate or Boilerplate.default()
+        """The chosen boilerplate if it is published, else the default one."""
+        return live_or_none(self.boilerplate) or Boilerplate.default()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(section_context(self, request))
-        return context
+    @cached_property
+    def media_contact_to_show(self):
+        """The chosen media contact if it is published, else None."""
+        return live_or_none(self.media_contact)
 
-    def json_ld_objects(self, request):
-        return [
-            press_release_json_ld(self, request),
-            breadcrumb_json_ld(self, request),
-            *super().json_ld_objects(request),
-        ]
+    def main_json_ld(self, request):
+        return press_release_json_ld(self, request)

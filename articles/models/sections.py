@@ -1,12 +1,15 @@
 """What the Learn index and the newsroom share: one page per site listing its children
-newest first, page by page, with an Atom feed."""
+newest first, page by page, with an Atom feed; and what their children (articles,
+press releases) share."""
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.utils.functional import SimpleLazyObject
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from home.jsonld import breadcrumb_json_ld
 from home.models import BaseIndexPage
 
 ITEMS_PER_PAGE = 12
@@ -97,6 +100,56 @@ class SectionIndexPage(RoutablePageMixin, BaseIndexPage):
 
     def listing(self, request):
         """The listing's context: a page of items, and whatever the index adds."""
+        raise NotImplementedError
+
+
+class SectionChildMixin:
+    """The listing and SEO plumbing of a page listed by a SectionIndexPage. Put it
+    before BasePage: `class ArticlePage(SectionChildMixin, BasePage)`.
+
+    The page describes itself by its `summary` (a field it must have) in lists and to
+    search engines, may not take a slug its index answers itself (the feed), knows
+    its section and feed in its template, and adds a breadcrumb trail to its JSON-LD.
+    """
+
+    subpage_types = []
+    seo_description_sources = ["search_description", "summary"]
+
+    def clean(self):
+        super().clean()
+        errors = self.validation_errors()
+        if errors:
+            raise ValidationError(errors)
+
+    def validation_errors(self):
+        """{field name: message} for what the editor must fix before saving. You can
+        override this method to add checks; call super() and extend its dict."""
+        errors = {}
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = (
+                f"'{self.slug}' is the address of the section's feed; choose another."
+            )
+        return errors
+
+    @property
+    def listing_summary(self):
+        return self.summary
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(section_context(self, request))
+        return context
+
+    def json_ld_objects(self, request):
+        return [
+            self.main_json_ld(request),
+            breadcrumb_json_ld(self, request),
+            *super().json_ld_objects(request),
+        ]
+
+    def main_json_ld(self, request):
+        """The JSON-LD dict that describes the page itself (e.g. a NewsArticle).
+        You must override this method."""
         raise NotImplementedError
 
 

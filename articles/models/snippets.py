@@ -1,10 +1,14 @@
 """Lists that editors manage under Snippets: article topics, the "About us" boilerplate
-of press releases, and media contacts."""
+of press releases, and media contacts. Boilerplates and media contacts, reused on
+every release, have drafts, revisions and previews: visitors only ever see the live
+version (`live_or_none`)."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models, transaction
 from phonenumber_field.modelfields import PhoneNumberField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from home.blocks import INLINE_RICH_TEXT
@@ -28,9 +32,16 @@ class Topic(Term):
     )
 
 
-class Boilerplate(index.Indexed, models.Model):
-    """The "About us" paragraph at the end of press releases. One of them is the
-    default, used by every release that does not choose another."""
+def live_or_none(snippet):
+    """`snippet` if visitors may see it (it is published), else None."""
+    return snippet if snippet is not None and snippet.live else None
+
+
+class Boilerplate(
+    DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+):
+    """The "About us" paragraph at the end of press releases. One of the published
+    ones is the default, used by every release that does not choose another."""
 
     name = models.CharField(
         max_length=100,
@@ -51,8 +62,11 @@ class Boilerplate(index.Indexed, models.Model):
     is_default = models.BooleanField(
         "use by default",
         default=False,
-        help_text="Used by every press release that does not choose another. Ticking "
-        "it here unticks it on the others.",
+        help_text="Used by every press release that does not choose another. "
+        "Publishing it ticked unticks it on the others.",
+    )
+    _revisions = GenericRelation(
+        "wagtailcore.Revision", related_query_name="boilerplate"
     )
 
     panels = [
@@ -68,29 +82,40 @@ class Boilerplate(index.Indexed, models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["is_default"],
-                condition=models.Q(is_default=True),
-                name="articles_one_default_boilerplate",
+                condition=models.Q(is_default=True, live=True),
+                name="articles_one_live_default_boilerplate",
             )
         ]
 
     def __str__(self):
-        return f"{self.name} (default)" if self.is_default else self.name
+        return f"{self.name} (default)" if self.is_default and self.live else self.name
 
     def save(self, *args, **kwargs):
+        # A draft ticked "use by default" changes nothing until it is published.
         with transaction.atomic():
-            if self.is_default:
-                Boilerplate.objects.filter(is_default=True).exclude(pk=self.pk).update(
-                    is_default=False
-                )
+            if self.is_default and self.live:
+                Boilerplate.objects.filter(is_default=True, live=True).exclude(
+                    pk=self.pk
+                ).update(is_default=False)
             super().save(*args, **kwargs)
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     @classmethod
     def default(cls):
-        """The boilerplate used when a press release chooses none, or None."""
-        return cls.objects.filter(is_default=True).first()
+        """The published boilerplate used when a press release chooses none, or
+        None."""
+        return cls.objects.filter(is_default=True, live=True).first()
+
+    def get_preview_template(self, request, mode_name):
+        return "articles/previews/boilerplate.html"
 
 
-class MediaContact(index.Indexed, models.Model):
+class MediaContact(
+    DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+):
     """A person journalists can reach about our press releases."""
 
     name = models.CharField(max_length=120, help_text="Full name, e.g. 'Dana Ortiz'.")
@@ -100,6 +125,9 @@ class MediaContact(index.Indexed, models.Model):
     email = models.EmailField(help_text="An address that is read every working day.")
     phone = PhoneNumberField(
         blank=True, help_text="Optional direct line, e.g. (512) 555-0199."
+    )
+    _revisions = GenericRelation(
+        "wagtailcore.Revision", related_query_name="media_contact"
     )
 
     panels = [
@@ -113,3 +141,10 @@ class MediaContact(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.job_title}" if self.job_title else self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "articles/previews/media_contact.html"

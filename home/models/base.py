@@ -14,6 +14,7 @@ from home.cache import cached_site_setting
 from home.jsonld import faq_json_ld, json_ld_dumps, organization_id
 from home.listings import specific_pages_in_order
 from home.models.settings import ClinicSettings
+from home.wagtail_internals import remember_parent
 
 logger = logging.getLogger(__name__)
 
@@ -50,12 +51,13 @@ class BasePage(SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         # wagtail-seo's properties take no request: hand them what the request has
         # already loaded, the SEO settings and (when this page is in it) the site.
-        self._seo_settings = cached_site_setting(SeoSettings, request)
+        # Both are cached properties, so assigning one fills it for this instance.
+        self.seo_org_fields = cached_site_setting(SeoSettings, request)
         cached_site_setting(ClinicSettings, request)
         site = Site.find_for_request(request)
         url_parts = self.get_url_parts(request)
         if site is not None and url_parts and url_parts[0] == site.pk:
-            self._site_cache = site
+            self.site = site
         return super().get_context(request, *args, **kwargs)
 
     def route(self, request, path_components):
@@ -69,20 +71,16 @@ class BasePage(SeoMixin, Page):
                 )
             except child_models[0].DoesNotExist:
                 return super().route(request, path_components)
-            child._cached_parent_obj = self
-            return child.route(request, path_components[1:])
+            return remember_parent(child, self).route(request, path_components[1:])
         return super().route(request, path_components)
 
-    def get_site(self):
-        if not hasattr(self, "_site_cache"):
-            self._site_cache = super().get_site()
-        return self._site_cache
-
     @cached_property
-    def seo_org_fields(self):
-        if getattr(self, "_seo_settings", None) is not None:
-            return self._seo_settings
-        return SeoSettings.for_site(site=self.get_site())
+    def site(self):
+        """The Site this page belongs to, or None: Wagtail's get_site(), read once."""
+        return super().get_site()
+
+    def get_site(self):
+        return self.site
 
     @cached_property
     def seo_image(self):

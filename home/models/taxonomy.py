@@ -1,10 +1,10 @@
-"""Vocabularies that several apps share, managed by editors as snippets."""
+"""Vocabularies that several apps share, managed by editors as snippets (registered
+in each app's wagtail_hooks.py)."""
 
 from django.db import models
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 
 class Term(index.Indexed, models.Model):
@@ -37,7 +37,6 @@ class Term(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
 
-@register_snippet
 class Treatment(Term):
     """A treatment or service, e.g. 'Ketamine infusion therapy'; offered at locations
     and by providers."""

@@ -5,7 +5,7 @@ each user may see."""
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
-from locations.models import ConsultationRequest
+from locations.consultations.models import ConsultationRequest
 
 
 class ConsultationRequestPermissionPolicy(ModelPermissionPolicy):

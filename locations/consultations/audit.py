@@ -3,6 +3,11 @@ number and location) and what was done; never an answer."""
 
 from wagtail.log_actions import LogFormatter, log
 
+from locations.consultations.models import (
+    ConsultationRequest,
+    ConsultationRequestLogEntry,
+)
+
 VIEW = "locations.consultation_request.view"
 EXPORT = "locations.consultation_request.export"
 STATUS = "locations.consultation_request.status"
@@ -30,8 +35,6 @@ class ExportFormatter(LogFormatter):
 
 
 def register_consultation_log_actions(actions):
-    from locations.models import ConsultationRequest, ConsultationRequestLogEntry
-
     actions.register_model(ConsultationRequest, ConsultationRequestLogEntry)
     actions.register_action(
         VIEW, "View consultation request", "Viewed the request and its answers"

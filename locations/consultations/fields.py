@@ -12,6 +12,8 @@ from wagtail.compat import URLField
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 
+from locations.consultations.forms import ConsultationForm
+
 SINGLE_LINE_MAX_LENGTH = 255
 MULTI_LINE_MAX_LENGTH = 2000
 EMAIL_MAX_LENGTH = 254
@@ -108,8 +110,6 @@ class ConsultationFormBuilder(FormBuilder):
     """Builds the editor's fields; the form class adds the location and consent."""
 
     def get_form_class(self):
-        from locations.consultations.forms import ConsultationForm
-
         return type("ConsultationBuiltForm", (ConsultationForm,), self.formfields)
 
     def get_field_options(self, field):

@@ -28,12 +28,12 @@ from locations.consultations.access import (
     ConsultationRequestPermissionPolicy,
     ConsultationRequestURLFinder,
 )
-from locations.models import (
+from locations.consultations.models import (
     ConsultationRequest,
     ConsultationStatus,
-    LocationPage,
     NotificationKind,
 )
+from locations.models.pages import LocationPage
 
 # Spreadsheet cells starting like a formula are shown as text (CSV injection).
 FORMULA_START = re.compile(r"^[=+\-@\t\r]")

@@ -20,6 +20,12 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from locations.consultations.crypto import InvalidToken, decrypt_text
+from locations.consultations.models import (
+    ConsultationFormPage,
+    ConsultationNotification,
+    NotificationKind,
+)
+from locations.consultations.models.form_page import DEFAULT_CONFIRMATION
 
 logger = logging.getLogger(__name__)
 
@@ -95,8 +101,6 @@ def staff_message(notification, form_page):
 
 def visitor_message(notification, form_page):
     """The visitor's confirmation: that the request arrived, none of its answers."""
-    from locations.models.consultation_pages import DEFAULT_CONFIRMATION
-
     recipient = decrypt_text(notification.recipient_encrypted)
     return EmailMessage(
         subject="We received your consultation request",
@@ -107,8 +111,6 @@ def visitor_message(notification, form_page):
 
 
 def build_message(notification):
-    from locations.models import ConsultationFormPage, NotificationKind
-
     form_page = ConsultationFormPage.objects.filter(
         pk=notification.request.page_id
     ).first()
@@ -136,8 +138,6 @@ class DeliveryRun:
 
 
 def claimable(now):
-    from locations.models import ConsultationNotification
-
     return ConsultationNotification.objects.filter(
         sent_at__isnull=True, next_attempt_at__lte=now
     ).filter(Q(claimed_until__isnull=True) | Q(claimed_until__lte=now))
@@ -149,8 +149,6 @@ def claim_next(now):
     The claim is a single conditional UPDATE: of two workers trying for the same row,
     exactly one changes it (SQLite serialises writers; PostgreSQL re-checks the
     condition once the other's update has committed)."""
-    from locations.models import ConsultationNotification
-
     candidates = list(
         claimable(now)
         .order_by("next_attempt_at", "pk")
@@ -175,8 +173,6 @@ def claim_next(now):
 
 
 def mark_sent(notification, now):
-    from locations.models import ConsultationNotification
-
     updated = ConsultationNotification.objects.filter(
         pk=notification.pk, claim_token=notification.claim_token
     ).update(sent_at=now, claimed_until=None, recipient_encrypted="", last_error="")
@@ -188,8 +184,6 @@ def mark_sent(notification, now):
 
 
 def mark_failed(notification, now, error):
-    from locations.models import ConsultationNotification
-
     retry_at = now + retry_delay(notification.attempts)
     ConsultationNotification.objects.filter(
         pk=notification.pk, claim_token=notification.claim_token
@@ -246,6 +240,4 @@ def deliver_due_notifications(clock=timezone.now, limit=100):
 
 
 def pending_count():
-    from locations.models import ConsultationNotification
-
     return ConsultationNotification.objects.filter(sent_at__isnull=True).count()

@@ -9,21 +9,18 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from locations.consultations import audit
+from locations.consultations.models import ConsultationRequest, ConsultationSettings
 
 logger = logging.getLogger(__name__)
 
 
 def retention_days_for(site):
-    from locations.models import ConsultationSettings
-
     return ConsultationSettings.for_site(site).retention_days
 
 
 def expired_requests(now=None):
     """The requests older than their site's retention period. A request whose form
     page no longer exists follows the default site's period."""
-    from locations.models import ConsultationRequest
-
     now = now or timezone.now()
     sites = list(Site.objects.select_related("root_page"))
     expired, in_any_site = Q(pk__in=[]), Q()
@@ -43,8 +40,6 @@ def expired_requests(now=None):
 def purge_expired_requests(now=None, dry_run=False):
     """Delete expired requests (with their notifications); return how many. Each
     deletion is in the audit log; the Python log gets the count, never answers."""
-    from locations.models import ConsultationRequest
-
     expired_ids = list(expired_requests(now).values_list("pk", flat=True))
     if dry_run:
         logger.info(

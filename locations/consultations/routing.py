@@ -1,12 +1,6 @@
 """Who is told about a request: the chosen location's managers and extra addresses,
 or, when the location has none, the form page's own address."""
 
-import logging
-
-from locations.consultations.crypto import encrypt_text
-
-logger = logging.getLogger(__name__)
-
 
 def unique_addresses(addresses):
     seen, unique = set(), []
@@ -40,31 +34,3 @@ def route_request(location, form_page):
     if recipients:
         return recipients, False
     return fallback_recipients(form_page), True
-
-
-def queue_notifications(submission, recipients, visitor_email=None):
-    """Pending notifications for a stored request, written in the caller's
-    transaction so that a request never exists without them."""
-    from locations.models import ConsultationNotification, NotificationKind
-
-    if not recipients:
-        logger.error(
-            "Consultation request #%s: nobody to notify (the location has no "
-            "managers and the form page no address).",
-            submission.pk,
-        )
-    notifications = [
-        ConsultationNotification(
-            request=submission, kind=NotificationKind.STAFF, recipient=address
-        )
-        for address in recipients
-    ]
-    if visitor_email:
-        notifications.append(
-            ConsultationNotification(
-                request=submission,
-                kind=NotificationKind.VISITOR,
-                recipient_encrypted=encrypt_text(visitor_email),
-            )
-        )
-    return ConsultationNotification.objects.bulk_create(notifications)

@@ -1,13 +1,12 @@
-"""Keeps a deleted location's requests visible to the people who could see them."""
+"""Keeps a deleted location's requests visible to the people who could see them.
+`LocationsConfig.ready()` connects the receiver."""
 
-from django.db.models.signals import pre_delete
+from locations.consultations.models import ConsultationRequest
 
 
 def remember_managers_of_deleted_location(sender, instance, **kwargs):
     """Before a location page goes, its managers are noted on its requests (whose
     location then becomes empty but whose name snapshot stays)."""
-    from locations.models import ConsultationRequest
-
     manager_ids = list(instance.managers.values_list("pk", flat=True))
     if not manager_ids:
         return
@@ -22,14 +21,4 @@ def remember_managers_of_deleted_location(sender, instance, **kwargs):
             for user_id in manager_ids
         ],
         ignore_conflicts=True,
-    )
-
-
-def connect_signals():
-    from locations.models import LocationPage
-
-    pre_delete.connect(
-        remember_managers_of_deleted_location,
-        sender=LocationPage,
-        dispatch_uid="locations-remember-managers-of-deleted-location",
     )

@@ -1,12 +1,10 @@
-"""Clinic locations and, in their own modules, the consultation requests routed to
-them."""
+"""Clinic locations, and the consultation models (defined in
+`locations.consultations.models`) that Django finds through this module."""
 
-from locations.models.consultation_pages import (
+from locations.consultations.models import (
+    VIEW_ALL_PERMISSION,
     ConsultationFormField,
     ConsultationFormPage,
-)
-from locations.models.consultation_requests import (
-    VIEW_ALL_PERMISSION,
     ConsultationNotification,
     ConsultationRequest,
     ConsultationRequestLogEntry,

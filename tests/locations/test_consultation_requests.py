@@ -210,7 +210,9 @@ def test_a_request_and_its_notifications_are_stored_together_or_not_at_all(
     def fail(*args, **kwargs):
         raise DatabaseError("the database went away mid-request")
 
-    monkeypatch.setattr("locations.models.consultation_pages.queue_notifications", fail)
+    monkeypatch.setattr(
+        "locations.consultations.models.form_page.queue_notifications", fail
+    )
     with pytest.raises(DatabaseError):
         page.process_form_submission(form)
 

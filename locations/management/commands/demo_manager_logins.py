@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from home.logins import ensure_login
-from locations.consultations.demo import DEMO_MANAGERS, LOCATION_MANAGERS_GROUP
+from locations.demo.consultations import DEMO_MANAGERS, LOCATION_MANAGERS_GROUP
 from locations.models import LocationPage
 
 

@@ -16,7 +16,8 @@ from wagtail.contrib.forms.models import AbstractFormSubmission
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models.audit_log import BaseLogEntry, BaseLogEntryManager
 
-from locations.consultations.crypto import InvalidToken, decrypt_json
+from locations.consultations.crypto import InvalidToken, decrypt_json, encrypt_text
+from locations.models.pages import LocationPage
 
 logger = logging.getLogger(__name__)
 
@@ -54,8 +55,6 @@ class ConsultationRequestQuerySet(models.QuerySet):
             return self.none()
         if can_view_all_requests(user):
             return self
-        from locations.models.pages import LocationPage
-
         managed = LocationPage.objects.filter(managers=user).values("pk")
         former = self.model.former_location_managers.through.objects.filter(
             user=user
@@ -207,6 +206,32 @@ class ConsultationNotification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} for request #{self.request_id}"
+
+
+def queue_notifications(submission, recipients, visitor_email=None):
+    """Pending notifications for a stored request, written in the caller's
+    transaction so that a request never exists without them."""
+    if not recipients:
+        logger.error(
+            "Consultation request #%s: nobody to notify (the location has no "
+            "managers and the form page no address).",
+            submission.pk,
+        )
+    notifications = [
+        ConsultationNotification(
+            request=submission, kind=NotificationKind.STAFF, recipient=address
+        )
+        for address in recipients
+    ]
+    if visitor_email:
+        notifications.append(
+            ConsultationNotification(
+                request=submission,
+                kind=NotificationKind.VISITOR,
+                recipient_encrypted=encrypt_text(visitor_email),
+            )
+        )
+    return ConsultationNotification.objects.bulk_create(notifications)
 
 
 class ConsultationRequestLogEntryManager(BaseLogEntryManager):

@@ -30,8 +30,11 @@ from locations.consultations.forms import (
     STAMP_FIELD,
     ConsultationFormPageForm,
 )
-from locations.consultations.routing import queue_notifications, route_request
-from locations.models.consultation_requests import ConsultationRequest
+from locations.consultations.models.requests import (
+    ConsultationRequest,
+    queue_notifications,
+)
+from locations.consultations.routing import route_request
 from locations.models.pages import LocationPage
 
 logger = logging.getLogger(__name__)

@@ -1,7 +1,9 @@
 """Demo content for a fictional clinic group, built by `manage.py load_demo_content`.
 
-Each app adds its own part through the `register_demo_content` hook, so that the
-foundation never imports a feature app. Every step is idempotent: what exists already is
+Each app adds its own part through the hook named DEMO_HOOK (registered in its
+wagtail_hooks.py with this constant), so that the foundation never imports a feature
+app. Pages are built with the factories that the tests use (each app's
+factories.py). Every step is idempotent: what exists already is
 left exactly as it is."""
 
 import colorsys
@@ -19,13 +21,8 @@ from wagtail.models import Page, Site
 from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
 from wagtailseo.models import SeoSettings
 
-from home.models import (
-    ClinicSettings,
-    HomePage,
-    HomePageFeaturedPage,
-    StandardPage,
-    Treatment,
-)
+from home.factories import HomePageFactory, StandardPageFactory
+from home.models import ClinicSettings, HomePage, HomePageFeaturedPage, Treatment
 
 DEMO_HOOK = "register_demo_content"
 GROUP_NAME = "Live Oak Mind Health"
@@ -168,9 +165,7 @@ def ensure_home_page(builder):
     for page in root.get_children().filter(slug="home"):
         if page.specific_class is Page:  # Wagtail's stock "Welcome" page
             page.delete()
-    home = HomePage(
-        title="Home",
-        slug="home",
+    home = HomePageFactory.build(
         seo_title=f"{GROUP_NAME} | Ketamine therapy and psychiatry in Texas",
         hero_heading="Care for depression, anxiety and PTSD, close to home",
         intro=(
@@ -251,7 +246,7 @@ def load_foundation_demo(builder):
     site = ensure_site(builder, home)
     about = builder.child_page(
         home,
-        StandardPage(
+        StandardPageFactory.build(
             title="About us",
             slug="about",
             show_in_menus=True,
@@ -291,7 +286,7 @@ def load_foundation_demo(builder):
     )
     privacy = builder.child_page(
         home,
-        StandardPage(
+        StandardPageFactory.build(
             title="Privacy policy",
             slug="privacy",
             show_in_menus=True,

@@ -5,12 +5,12 @@ import datetime
 from django.utils import timezone
 
 from home.models import Treatment
-from locations.models import (
-    LocationHolidayClosure,
-    LocationIndexPage,
-    LocationOpeningHours,
-    LocationPage,
+from locations.factories import (
+    LocationIndexPageFactory,
+    LocationPageFactory,
+    opening_hours,
 )
+from locations.models import LocationHolidayClosure
 
 T = datetime.time
 
@@ -103,9 +103,7 @@ def next_christmas():
 
 def load_locations_demo(builder):
     index = builder.section(
-        LocationIndexPage(
-            title="Locations",
-            slug="locations",
+        LocationIndexPageFactory.build(
             show_in_menus=True,
             intro="Find the clinic nearest to you, its opening hours and how to get "
             "there.",
@@ -122,17 +120,12 @@ def load_locations_demo(builder):
             for key, value in spec.items()
             if key not in {"hours", "services", "closure"}
         }
-        location = LocationPage(
+        location = LocationPageFactory.build(
             **fields,
             show_in_menus=True,
             hero_image=builder.image(f"{spec['title']} clinic", seed=10 + number),
         )
-        for sort_order, (weekday, opens, closes) in enumerate(spec["hours"]):
-            location.opening_hours.add(
-                LocationOpeningHours(
-                    weekday=weekday, opens=opens, closes=closes, sort_order=sort_order
-                )
-            )
+        location.opening_hours = opening_hours(spec["hours"])
         if spec.get("closure"):
             location.holiday_closures.add(
                 LocationHolidayClosure(date=next_christmas(), note=spec["closure"])

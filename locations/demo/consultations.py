@@ -4,7 +4,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from home.models import ClinicSettings
-from locations.models import ConsultationFormField, ConsultationFormPage, LocationPage
+from locations.factories import ConsultationFormPageFactory, consultation_form_fields
+from locations.models import LocationPage
 
 LOCATION_MANAGERS_GROUP = "Location managers"
 CONSULTATION_SLUG = "request-a-consultation"
@@ -52,8 +53,7 @@ DEMO_FIELDS = [
 
 
 def ensure_consultation_page(builder):
-    page = ConsultationFormPage(
-        title="Request a consultation",
+    page = ConsultationFormPageFactory.build(
         slug=CONSULTATION_SLUG,
         show_in_menus=True,
         search_description="Ask for a first consultation at one of our Texas "
@@ -64,17 +64,7 @@ def ensure_consultation_page(builder):
         to_address="frontdesk@liveoak.example",
         from_address="hello@liveoak.example",
     )
-    page.form_fields = [
-        ConsultationFormField(
-            sort_order=order,
-            required=spec.get("required", True),
-            choices=spec.get("choices", ""),
-            help_text=spec.get("help_text", ""),
-            label=spec["label"],
-            field_type=spec["field_type"],
-        )
-        for order, spec in enumerate(DEMO_FIELDS)
-    ]
+    page.form_fields = consultation_form_fields(DEMO_FIELDS)
     return builder.child_page(builder.home, page)
 
 

@@ -6,18 +6,14 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Page
 
-from articles import demo_content
-from articles.models import (
-    ArticleIndexPage,
-    ArticlePage,
-    ArticlePageAuthor,
-    ArticleReference,
-    Boilerplate,
-    MediaContact,
-    NewsroomPage,
-    PressReleasePage,
-    Topic,
+from articles.demo import content as demo_content
+from articles.factories import (
+    ArticleIndexPageFactory,
+    NewsroomPageFactory,
+    PressReleasePageFactory,
+    build_article,
 )
+from articles.models import ArticlePageAuthor, Boilerplate, MediaContact, Topic
 from articles.workflow import attach_medical_review, let_editors_publish_press_releases
 from home.demo import GROUP_NAME
 
@@ -71,36 +67,26 @@ def add_article(builder, index, spec, number, providers, topics):
     if reviewer is None or not authors:
         builder.log(f"nothing for article '{spec['title']}' (its providers are gone)")
         return None
-    article = ArticlePage(
+    article = build_article(
+        reviewer,
+        authors=authors,
+        topics=[topics[name] for name in spec["topics"]],
+        references=[demo_content.REFERENCES[key] for key in spec["references"]],
         title=spec["title"],
         slug=spec["slug"],
         summary=spec["summary"],
         hero_image=builder.image(spec["title"], seed=100 + number),
         body=resolve_quotes(spec["body"], providers),
-        medical_reviewer=reviewer,
         last_reviewed=timezone.localdate()
         - datetime.timedelta(days=spec["reviewed_days_ago"]),
         first_published_at=days_ago(spec["published_days_ago"]),
     )
-    article.authors = [
-        ArticlePageAuthor(provider=provider, sort_order=position)
-        for position, provider in enumerate(authors)
-    ]
-    article.references = [
-        ArticleReference(title=title, source=source, url=url, sort_order=position)
-        for position, (title, source, url) in enumerate(
-            demo_content.REFERENCES[key] for key in spec["references"]
-        )
-    ]
-    article.topics = [topics[name] for name in spec["topics"]]
     return builder.child_page(index, article)
 
 
 def load_learn_section(builder):
     index = builder.section(
-        ArticleIndexPage(
-            title="Learn",
-            slug="learn",
+        ArticleIndexPageFactory.build(
             show_in_menus=True,
             intro="Plain-language articles on depression, anxiety, PTSD and the "
             "treatments we offer, each reviewed by one of our clinicians.",
@@ -158,7 +144,7 @@ def add_press_release(builder, newsroom, spec, number, providers, contact):
     released = days_ago(spec["released_days_ago"])
     builder.child_page(
         newsroom,
-        PressReleasePage(
+        PressReleasePageFactory.build(
             title=spec["title"],
             slug=spec["slug"],
             subheadline=spec["subheadline"],
@@ -180,9 +166,7 @@ def load_newsroom(builder):
     contact = ensure_press_kit(builder)
     newsroom = builder.child_page(
         builder.home,
-        NewsroomPage(
-            title="Newsroom",
-            slug="newsroom",
+        NewsroomPageFactory.build(
             show_in_menus=True,
             intro=f"News and announcements from {GROUP_NAME}. Journalists can reach "
             "our communications team through the contact on this page.",

@@ -1,13 +1,12 @@
 """Demo content: five fictional providers of Live Oak Mind Health."""
 
 from home.models import Treatment
-from providers.models import (
-    Condition,
-    ProviderEducation,
-    ProviderIndexPage,
-    ProviderPage,
-    Specialty,
+from providers.factories import (
+    ProviderIndexPageFactory,
+    ProviderPageFactory,
+    education_rows,
 )
+from providers.models import Condition, ProviderPage, Specialty
 
 SPECIALTIES = [
     "Adult psychiatry",
@@ -183,9 +182,7 @@ def ensure_vocabulary(builder, model, names):
 
 def load_providers_demo(builder):
     index = builder.section(
-        ProviderIndexPage(
-            title="Our providers",
-            slug="providers",
+        ProviderIndexPageFactory.build(
             show_in_menus=True,
             intro="Meet the psychiatrists, nurse practitioners and therapists who "
             "care for our patients.",
@@ -204,7 +201,7 @@ def load_providers_demo(builder):
             if key
             not in {"locations", "specialties", "conditions", "treatments", "education"}
         }
-        provider = ProviderPage(
+        provider = ProviderPageFactory.build(
             **fields,
             headshot=builder.image(
                 f"Portrait of {spec['title']}", kind="portrait", seed=number
@@ -214,16 +211,5 @@ def load_providers_demo(builder):
         provider.specialties = Specialty.objects.filter(name__in=spec["specialties"])
         provider.conditions = Condition.objects.filter(name__in=spec["conditions"])
         provider.treatments = Treatment.objects.filter(name__in=spec["treatments"])
-        for sort_order, (kind, title, institution, year) in enumerate(
-            spec["education"]
-        ):
-            provider.education.add(
-                ProviderEducation(
-                    kind=kind,
-                    title=title,
-                    institution=institution,
-                    year=year,
-                    sort_order=sort_order,
-                )
-            )
+        provider.education = education_rows(spec["education"])
         builder.child_page(index, provider)

@@ -1,0 +1,52 @@
+"""The private Wagtail behaviour that home/wagtail_internals.py relies on. A failure
+here after an upgrade means: re-check that module against the new version."""
+
+import pytest
+from django.test import RequestFactory
+from wagtail.models import Page
+
+from home.models import ClinicSettings
+from home.wagtail_internals import bind_setting_to_request, remember_parent
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_remembered_parent_costs_no_query(home_page, django_assert_num_queries):
+    child = StandardPageFactory(parent=home_page)
+    fresh_child = Page.objects.get(pk=child.pk)
+
+    remember_parent(fresh_child, home_page)
+
+    with django_assert_num_queries(0):
+        assert fresh_child.get_parent() is home_page
+
+
+def test_wagtail_routing_still_remembers_the_parent_the_same_way(home_page):
+    child = StandardPageFactory(parent=home_page)
+    request = RequestFactory().get(child.url)
+
+    routed = home_page.route(request, [child.slug]).page
+
+    assert vars(routed).get("_cached_parent_obj") == home_page
+
+
+def test_a_bound_setting_is_what_for_request_returns(
+    home_page, django_assert_num_queries
+):
+    request = RequestFactory().get("/")
+    setting = ClinicSettings.for_site(home_page.get_site())
+
+    bind_setting_to_request(setting, request)
+
+    with django_assert_num_queries(0):
+        assert ClinicSettings.for_request(request) is setting
+
+
+def test_for_request_still_keeps_the_request_where_the_wrapper_puts_it(home_page):
+    request = RequestFactory().get("/")
+
+    setting = ClinicSettings.for_request(request)
+
+    assert vars(setting).get("_request") is request
+    assert getattr(request, ClinicSettings.get_cache_attr_name()) is setting
