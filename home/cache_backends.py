@@ -15,6 +15,8 @@ from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.redis import RedisCache
 
+from home.wagtail_internals import mark_rendition_from_cache, rendition_from_cache
+
 logger = logging.getLogger(__name__)
 
 # After a failure, how long (seconds) the cache is left alone before it is tried again:
@@ -155,9 +157,8 @@ class RenditionCache(DefaultCacheView):
     rendition back to the cache every time it is used: get_rendition() always does,
     and get_renditions() does for renditions it read from the cache (fixed upstream
     after 7.4: wagtail/wagtail#14541). A page whose renditions are all cached would
-    rewrite them on every view; this backend marks what it reads and skips writing it.
-
-    Relies on Wagtail's private Rendition._from_cache flag (checked against 7.4.4)."""
+    rewrite them on every view; this backend marks what it reads and skips writing it
+    (home.wagtail_internals)."""
 
     def namespace(self):
         return "renditions"
@@ -165,12 +166,12 @@ class RenditionCache(DefaultCacheView):
     @staticmethod
     def _read(rendition):
         if rendition is not None:
-            rendition._from_cache = True
+            mark_rendition_from_cache(rendition)
         return rendition
 
     @staticmethod
     def _is_new(rendition):
-        return not getattr(rendition, "_from_cache", False)
+        return not rendition_from_cache(rendition)
 
     def get(self, key, default=None, version=None):
         return self._read(super().get(key, default))

@@ -14,6 +14,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
 from home.cache import content_generation
+from home.wagtail_internals import use_route
 
 ROUTE_TIMEOUT = 300
 
@@ -53,15 +54,10 @@ class RouteCacheMiddleware:
         key = route_cache_key(request, path)
         cached = cache.get(key)
         if cached is not None:
-            # Wagtail's documented per-request caches (checked against 7.4.4): the
-            # serve view then uses them instead of walking the tree.
             site, page, consumed = cached
-            request._wagtail_site = site
             # A sub-page route that no longer resolves (Http404): the usual way.
             with contextlib.suppress(Http404):
-                request._wagtail_route_for_request = page.route(
-                    request, components[consumed:]
-                )
+                use_route(request, site, page.route(request, components[consumed:]))
             return None
         result = Page.route_for_request(request, path)
         site = Site.find_for_request(request)
