@@ -375,7 +375,9 @@ def main():
             print("Measuring consultation requests...", flush=True)
             consultation = measure_consultation(cached_env, form_path)
         print("Lighthouse (mobile)...", flush=True)
-        scores = lighthouse(cached_env, {**paths, "ConsultationFormPage": form_path})
+        html_pages = {k: v for k, v in paths.items() if not k.startswith("sitemap")}
+        html_pages["ConsultationFormPage"] = form_path
+        scores = lighthouse(cached_env, html_pages)
 
     failures = report(paths, queries, uncached, hits, consultation, scores)
     RESULTS.mkdir(exist_ok=True)
