@@ -264,3 +264,23 @@ def test_the_admin_clear_cache_button_purges_pages_without_flushing_the_cache(
 
     assert visit(client, about.url)[CACHE_STATUS] == "miss"
     assert cache.get("someone-elses-key") == "kept"
+
+
+def test_pages_behind_a_password_are_never_cached(client, about):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    form = visit(client, about.url)
+    assert form[CACHE_STATUS] == "skip"  # the password form, with a CSRF token
+    action = f"/_util/authenticate_with_password/{about.get_view_restrictions()[0].pk}"
+    client.post(
+        f"{action}/{about.pk}/", {"password": "s3cret", "return_url": about.url}
+    )
+
+    unlocked = visit(client, about.url)
+
+    assert "We listen first." in text(unlocked)
+    assert unlocked[CACHE_STATUS] == "skip"
+    assert "We listen first." not in text(visit(Client(), about.url))
