@@ -9,6 +9,8 @@ from django.utils.safestring import mark_safe
 from home.blocks import FAQBlock
 
 SCHEMA_CONTEXT = "https://schema.org"
+# The group's medical specialty, a member of schema.org's MedicalSpecialty enumeration.
+GROUP_SPECIALTY = f"{SCHEMA_CONTEXT}/Psychiatric"
 
 # Characters that could end the <script> element or start an HTML entity.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}

@@ -28,8 +28,8 @@ class LocationPageFactory(wagtail_factories.PageFactory):
     state = "TX"
     postal_code = "78701"
     phone = "+15125550142"
-    latitude = "30.267200"
-    longitude = "-97.743100"
+    latitude = "30.267153"
+    longitude = "-97.743061"
     time_zone = "America/Chicago"
     intro = "A calm clinic in the middle of town."
 

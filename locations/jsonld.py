@@ -1,6 +1,6 @@
 """Structured data for a clinic location (schema.org MedicalClinic)."""
 
-from home.jsonld import SCHEMA_CONTEXT, organization_id
+from home.jsonld import GROUP_SPECIALTY, SCHEMA_CONTEXT, organization_id
 
 
 def opening_hours_json_ld(rows):
@@ -30,8 +30,25 @@ def closures_json_ld(closures):
     ]
 
 
+def postal_address_json_ld(page):
+    """The clinic's PostalAddress, as its page shows it."""
+    return {
+        "@type": "PostalAddress",
+        "streetAddress": ", ".join(
+            part for part in (page.street_address, page.street_address_2) if part
+        ),
+        "addressLocality": page.city,
+        "addressRegion": page.state,
+        "postalCode": page.postal_code,
+        "addressCountry": "US",
+    }
+
+
 def clinic_json_ld(page, request):
-    """MedicalClinic for a LocationPage: the same name, address and phone it shows."""
+    """MedicalClinic for a LocationPage: the same name, address and phone it shows.
+
+    Coordinates are written as stored (up to 6 decimal places): Google reads at least
+    5 for a place on its map."""
     data = {
         "@context": SCHEMA_CONTEXT,
         "@type": "MedicalClinic",
@@ -39,17 +56,8 @@ def clinic_json_ld(page, request):
         "name": page.title,
         "url": page.full_url,
         "telephone": page.phone.as_e164 if page.phone else "",
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": ", ".join(
-                part for part in (page.street_address, page.street_address_2) if part
-            ),
-            "addressLocality": page.city,
-            "addressRegion": page.state,
-            "postalCode": page.postal_code,
-            "addressCountry": "US",
-        },
-        "medicalSpecialty": "Psychiatric",
+        "address": postal_address_json_ld(page),
+        "medicalSpecialty": GROUP_SPECIALTY,
         "parentOrganization": {"@id": organization_id(page.site_root_url)},
         "openingHoursSpecification": opening_hours_json_ld(page.hours_rows),
     }

@@ -18,7 +18,7 @@ from home.blocks import BODY_RICH_TEXT
 from home.models import BaseIndexPage, BasePage, optional_image
 from home.models.taxonomy import Term
 from providers.directory import directory_context
-from providers.jsonld import provider_json_ld
+from providers.jsonld import clinician_json_ld, provider_json_ld
 from providers.validators import split_credentials, validate_credentials, validate_npi
 
 PHYSICIAN_CREDENTIALS = {"MD", "DO", "M.D.", "D.O."}
@@ -200,6 +200,10 @@ class ProviderPage(BasePage):
                 location for location in self.locations.all() if location.live
             ]
         return self._live_locations
+
+    def json_ld_node(self):
+        """This provider as an article's author or reviewer (a JSON-LD dict)."""
+        return clinician_json_ld(self, self.live_locations())
 
     def json_ld_objects(self, request):
         return [provider_json_ld(self, request), *super().json_ld_objects(request)]

@@ -74,6 +74,8 @@ def add_article(builder, index, spec, number, providers, topics):
         references=[demo_content.REFERENCES[key] for key in spec["references"]],
         title=spec["title"],
         slug=spec["slug"],
+        seo_title=spec.get("seo_title", ""),
+        search_description=spec.get("search_description", ""),
         summary=spec["summary"],
         hero_image=builder.image(spec["title"], seed=100 + number),
         body=resolve_quotes(spec["body"], providers),
@@ -87,6 +89,7 @@ def add_article(builder, index, spec, number, providers, topics):
 def load_learn_section(builder):
     index = builder.section(
         ArticleIndexPageFactory.build(
+            seo_title=f"Mental health articles | {GROUP_NAME}",
             show_in_menus=True,
             intro="Plain-language articles on depression, anxiety, PTSD and the "
             "treatments we offer, each reviewed by one of our clinicians.",
@@ -147,6 +150,7 @@ def add_press_release(builder, newsroom, spec, number, providers, contact):
         PressReleasePageFactory.build(
             title=spec["title"],
             slug=spec["slug"],
+            seo_title=spec.get("seo_title", ""),
             subheadline=spec["subheadline"],
             dateline_city=spec["dateline_city"],
             dateline_state="Texas",

@@ -115,6 +115,9 @@ def faq(*items):
 ARTICLES = [
     {
         "slug": "how-ketamine-therapy-works",
+        "search_description": "How ketamine may ease depression within hours by "
+        "acting on glutamate, not serotonin, and what "
+        "researchers still do not know.",
         "title": "How ketamine therapy works",
         "summary": "Ketamine acts on the brain's glutamate system rather than on "
         "serotonin, which may explain why it can ease depression within hours for "
@@ -214,6 +217,10 @@ ARTICLES = [
     },
     {
         "slug": "what-a-ketamine-session-is-like",
+        "seo_title": "What a ketamine session is like | Live Oak Mind Health",
+        "search_description": "What happens at a ketamine or esketamine visit, from "
+        "check-in to going home, and how to prepare for your "
+        "first session.",
         "title": "What a ketamine session is like, from check-in to the ride home",
         "summary": "Here is what happens during a ketamine or esketamine treatment "
         "at our clinics, from the moment you arrive until you go home, and how to "
@@ -293,6 +300,10 @@ ARTICLES = [
     },
     {
         "slug": "ketamine-side-effects-and-safety",
+        "seo_title": "Ketamine side effects and safety | Live Oak Mind Health",
+        "search_description": "The common, short-lived side effects of ketamine "
+        "treatment, the rarer risks, and the health "
+        "conditions that mean waiting.",
         "title": "Ketamine treatment: side effects, safety and who should wait",
         "summary": "Most side effects of ketamine treatment are short-lived and "
         "settle within a couple of hours. Some health conditions call for extra care "
@@ -377,6 +388,10 @@ ARTICLES = [
     },
     {
         "slug": "ketamine-and-ptsd",
+        "seo_title": "Ketamine for PTSD: the research | Live Oak Mind Health",
+        "search_description": "What trials of ketamine infusions for PTSD have "
+        "found so far, and how therapy around the sessions "
+        "can help the benefit last.",
         "title": "Ketamine and PTSD: what the research shows",
         "summary": "Early trials suggest ketamine infusions can quickly ease PTSD "
         "symptoms for some people. Here is what the studies found, where the "
@@ -455,6 +470,10 @@ ARTICLES = [
     },
     {
         "slug": "treatment-resistant-depression",
+        "seo_title": "Treatment-resistant depression | Live Oak Mind Health",
+        "search_description": "When two antidepressants have not helped: what "
+        "treatment-resistant depression means, and the "
+        "options that remain to try.",
         "title": "Treatment-resistant depression: what it means and what can help",
         "summary": "If two or more antidepressants have not helped, you may be living "
         "with treatment-resistant depression. It is common, it is not your fault, "
@@ -561,6 +580,7 @@ BOILERPLATE = (
 PRESS_RELEASES = [
     {
         "slug": "san-antonio-clinic-opens-in-alamo-heights",
+        "seo_title": "Live Oak Mind Health opens Alamo Heights clinic",
         "title": "Live Oak Mind Health opens San Antonio clinic in Alamo Heights",
         "subheadline": "The group's third clinic brings psychiatric evaluation, "
         "medication management and supervised ketamine treatment to north-central "
@@ -612,6 +632,7 @@ PRESS_RELEASES = [
     },
     {
         "slug": "marcus-bell-joins-live-oak-mind-health",
+        "seo_title": "Marcus Bell, PMHNP-BC, joins Live Oak Mind Health",
         "title": "Psychiatric nurse practitioner Marcus Bell joins Live Oak Mind "
         "Health",
         "subheadline": "Bell leads a new evening telehealth clinic and offers "

@@ -186,6 +186,8 @@ class ArticlePage(SectionChildMixin, BasePage):
     parent_page_types = ["articles.ArticleIndexPage"]
     seo_image_sources = ["og_image", "hero_image"]
     listing_image_field = "hero_image"
+    medical_review_required = True
+    plain_language_required = True
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -250,7 +252,10 @@ class ArticlePage(SectionChildMixin, BasePage):
         """The providers who wrote the article, in byline order."""
         authorships = self.authors.all()
         if "authors" not in getattr(self, "_prefetched_objects_cache", {}):
-            authorships = authorships.select_related("provider")
+            # Their clinics are named in the article's structured data.
+            authorships = authorships.select_related("provider").prefetch_related(
+                "provider__locations"
+            )
         # A provider added twice by mistake is named once.
         return list(
             {row.provider: None for row in authorships if row.provider is not None}

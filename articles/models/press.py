@@ -208,4 +208,4 @@ class PressReleasePage(SectionChildMixin, BasePage):
         return live_or_none(self.media_contact)
 
     def main_json_ld(self, request):
-        return press_release_json_ld(self, request)
+        return [press_release_json_ld(self, request)]

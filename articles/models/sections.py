@@ -142,14 +142,14 @@ class SectionChildMixin:
 
     def json_ld_objects(self, request):
         return [
-            self.main_json_ld(request),
+            *self.main_json_ld(request),
             breadcrumb_json_ld(self, request),
             *super().json_ld_objects(request),
         ]
 
     def main_json_ld(self, request):
-        """The JSON-LD dict that describes the page itself (e.g. a NewsArticle).
-        You must override this method."""
+        """The JSON-LD dicts that describe the page itself, a list (e.g. one
+        NewsArticle). You must override this method."""
         raise NotImplementedError
 
 

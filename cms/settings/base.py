@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "articles",
     "locations",
     "providers",
+    "seo",
     "wagtailseo",
     "wagtailmenus",
     "wagtailcache",
@@ -61,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Sees the answer after Wagtail's redirects had their chance, cached or not.
+    "seo.not_found.NotFoundMiddleware",
     # Before the redirects: a cached "not found" is served without looking them up
     # (a new redirect purges the page cache like any other change).
     "wagtailcache.cache.FetchFromCacheMiddleware",
@@ -221,3 +224,11 @@ CONSULTATION_RATE_LIMIT_WINDOW = env_int("CONSULTATION_RATE_LIMIT_WINDOW", 3600)
 CONSULTATION_MIN_FILL_SECONDS = env_int("CONSULTATION_MIN_FILL_SECONDS", 3)
 # Proxies in front of the app that append to X-Forwarded-For (0: none, use the peer).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# The not-found log (seo.not_found): each process writes its batch of 404 hits at most
+# this often (seconds), keeps at most this many addresses per batch and in the table,
+# and forgets addresses not seen for this many days.
+SEO_NOT_FOUND_FLUSH_SECONDS = env_int("SEO_NOT_FOUND_FLUSH_SECONDS", 10)
+SEO_NOT_FOUND_BATCH_PATHS = env_int("SEO_NOT_FOUND_BATCH_PATHS", 500)
+SEO_NOT_FOUND_MAX_PATHS = env_int("SEO_NOT_FOUND_MAX_PATHS", 10_000)
+SEO_NOT_FOUND_RETENTION_DAYS = env_int("SEO_NOT_FOUND_RETENTION_DAYS", 90)

@@ -12,6 +12,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="clinic-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="clinic-test-static-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Each 404 is written at once, inside the test that caused it.
+SEO_NOT_FOUND_FLUSH_SECONDS = 0
 # Fixed, test-only keys (not secret): the first encrypts, both decrypt.
 CONSULTATION_ENCRYPTION_KEYS = [
     "dGVzdC1vbmx5LWtleS1udW1iZXItb25lLTAxMjM0NTY=",

@@ -72,12 +72,12 @@ class DemoBuilder:
         existing = Image.objects.filter(title=title).first()
         if existing is not None:
             return existing
-        painter = paint_portrait if kind == "portrait" else paint_landscape
+        painter = PAINTERS[kind]
+        file_format = "PNG" if kind == "logo" else "JPEG"
         buffer = io.BytesIO()
-        painter(random.Random(f"{title}-{seed}")).save(
-            buffer, format="JPEG", quality=85
-        )
-        filename = f"{title.lower().replace(' ', '-')[:60]}.jpg"
+        painter(random.Random(f"{title}-{seed}")).save(buffer, format=file_format)
+        extension = file_format.lower().replace("jpeg", "jpg")
+        filename = f"{title.lower().replace(' ', '-')[:60]}.{extension}"
         image = Image(title=title, description=title)
         image.file = ImageFile(buffer, name=filename)
         image.save()
@@ -156,6 +156,37 @@ def paint_portrait(rng, size=(800, 1000)):
     return canvas
 
 
+def paint_logo(rng, size=(512, 512)):
+    """A live oak's round crown on a trunk, in the group's green, on white (search
+    engines show logos on a white background)."""
+    width, height = size
+    canvas = PILImage.new("RGB", size, (255, 255, 255))
+    draw = ImageDraw.Draw(canvas)
+    green, bark = (47, 107, 79), (110, 84, 60)
+    draw.rectangle((width * 0.46, height * 0.5, width * 0.54, height * 0.86), fill=bark)
+    for x, y, radius in ((0.5, 0.36, 0.22), (0.32, 0.46, 0.16), (0.68, 0.46, 0.16)):
+        draw.ellipse(
+            (
+                width * (x - radius),
+                height * (y - radius),
+                width * (x + radius),
+                height * (y + radius),
+            ),
+            fill=green,
+        )
+    draw.rectangle(
+        (width * 0.18, height * 0.86, width * 0.82, height * 0.9), fill=green
+    )
+    return canvas
+
+
+PAINTERS = {
+    "landscape": paint_landscape,
+    "portrait": paint_portrait,
+    "logo": paint_logo,
+}
+
+
 def ensure_home_page(builder):
     """The HomePage at the root of the default site, in place of Wagtail's welcome."""
     home = HomePage.objects.first()
@@ -166,7 +197,7 @@ def ensure_home_page(builder):
         if page.specific_class is Page:  # Wagtail's stock "Welcome" page
             page.delete()
     home = HomePageFactory.build(
-        seo_title=f"{GROUP_NAME} | Ketamine therapy and psychiatry in Texas",
+        seo_title=f"{GROUP_NAME} | Ketamine and psychiatry in Texas",
         hero_heading="Care for depression, anxiety and PTSD, close to home",
         intro=(
             "Our psychiatrists and nurse practitioners offer medication management, "
@@ -329,6 +360,10 @@ def load_foundation_demo(builder):
         seo.og_image_default = builder.image("Hills at sunrise", seed=1)
         seo.save()
         builder.log("SEO settings")
+    if seo.struct_org_logo is None:
+        seo.struct_org_logo = builder.image(f"{GROUP_NAME} logo", kind="logo")
+        seo.save()
+        builder.log("organisation logo in the SEO settings")
     return home
 
 

@@ -4,7 +4,7 @@ import logging
 
 from django.db import models
 from django.utils.functional import cached_property
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtailseo import utils as seo_utils
@@ -35,18 +35,44 @@ def optional_image(help_text, **kwargs):
 
 
 class BasePage(SeoMixin, Page):
-    """Abstract parent of every public page: SEO, structured data, listing data."""
+    """Abstract parent of every public page: SEO, structured data, listing data.
 
-    # Attribute names tried in order for the page's description and preview image.
+    Override points for page types:
+    - seo_description_sources / seo_image_sources: attribute names tried in order for
+      the meta description and the social image;
+    - listing_image_field: the image field shown in listings and featured cards;
+    - medical_review_required: True for health information that a clinician must
+      review (the page then has medical_reviewer, last_reviewed and review_due);
+    - plain_language_required: True where the SEO checks measure reading grade;
+    - json_ld_objects(request): the page's own JSON-LD dicts.
+    """
+
+    noindex = models.BooleanField(
+        "hide from search engines",
+        default=False,
+        help_text="Tick to ask search engines not to list this page (robots "
+        "'noindex'); it also leaves the sitemap. Visitors can still open it.",
+    )
+
     seo_description_sources = ["search_description"]
     seo_image_sources = ["og_image"]
-    # The image field shown when this page appears in a listing or a featured card.
     listing_image_field = None
+    medical_review_required = False
+    plain_language_required = False
 
-    promote_panels = SeoMixin.seo_panels
+    promote_panels = [
+        *SeoMixin.seo_panels,
+        MultiFieldPanel([FieldPanel("noindex")], heading="Search engines"),
+    ]
 
     class Meta:
         abstract = True
+
+    def get_sitemap_urls(self, request=None):
+        # A page that asks not to be listed is not offered to crawlers either.
+        if self.noindex:
+            return []
+        return super().get_sitemap_urls(request)
 
     def get_context(self, request, *args, **kwargs):
         # wagtail-seo's properties take no request: hand them what the request has

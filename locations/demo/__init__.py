@@ -24,8 +24,8 @@ LOCATIONS = [
         "postal_code": "78703",
         "phone": "+15125550142",
         "email": "austin@liveoak.example",
-        "latitude": "30.281100",
-        "longitude": "-97.760300",
+        "latitude": "30.281137",
+        "longitude": "-97.760284",
         "intro": "Our first clinic, on a quiet tree-lined street west of downtown, "
         "with private treatment rooms that look onto a small garden.",
         "parking_notes": "Free parking in the lot behind the building; two spaces "
@@ -51,8 +51,8 @@ LOCATIONS = [
         "postal_code": "78681",
         "phone": "+15125550187",
         "email": "roundrock@liveoak.example",
-        "latitude": "30.515200",
-        "longitude": "-97.689900",
+        "latitude": "30.515163",
+        "longitude": "-97.689942",
         "intro": "A ground-floor clinic a short drive from I-35, with evening "
         "telehealth for patients across Williamson County.",
         "parking_notes": "Free parking right outside the front door.",
@@ -76,8 +76,8 @@ LOCATIONS = [
         "postal_code": "78209",
         "phone": "+12105550163",
         "email": "sanantonio@liveoak.example",
-        "latitude": "29.486900",
-        "longitude": "-98.464700",
+        "latitude": "29.486874",
+        "longitude": "-98.464718",
         "intro": "Our newest clinic, opened for patients in South Texas, with a "
         "dedicated suite for ketamine treatment and recovery.",
         "parking_notes": "Park in the shared garage (first two hours validated at "

@@ -27,7 +27,7 @@ from home.listings import attach_listing_images
 from home.models import BaseIndexPage, BasePage, optional_image
 from locations import hours
 from locations.forms import LocationPageForm
-from locations.jsonld import clinic_json_ld
+from locations.jsonld import clinic_json_ld, postal_address_json_ld
 from locations.validators import (
     US_STATES,
     US_TIME_ZONES,
@@ -102,8 +102,10 @@ class LocationPage(BasePage):
             MinValueValidator(-90, "Latitude must be between -90 and 90."),
             MaxValueValidator(90, "Latitude must be between -90 and 90."),
         ],
-        help_text="For maps and search engines, e.g. 30.2672 (right-click the "
-        "place in an online map to copy it).",
+        help_text="For maps and search engines, with at least 5 decimal places, "
+        "e.g. 30.267153: search engines only pin a clinic on their maps that "
+        "precisely (about a metre). Right-click the place in an online map to copy "
+        "it.",
     )
     longitude = models.DecimalField(
         max_digits=9,
@@ -114,7 +116,8 @@ class LocationPage(BasePage):
             MinValueValidator(-180, "Longitude must be between -180 and 180."),
             MaxValueValidator(180, "Longitude must be between -180 and 180."),
         ],
-        help_text="For maps and search engines, e.g. -97.7431 (negative in the US).",
+        help_text="With at least 5 decimal places too, e.g. -97.743061 (negative "
+        "in the US).",
     )
     time_zone = models.CharField(
         max_length=40,
@@ -252,6 +255,10 @@ class LocationPage(BasePage):
     def json_ld_id(self):
         """The @id of this clinic's MedicalClinic; provider pages point at it."""
         return f"{self.full_url}#clinic"
+
+    def json_ld_address(self):
+        """This clinic's schema.org PostalAddress (a dict); provider pages use it."""
+        return postal_address_json_ld(self)
 
     @property
     def address_lines(self):

@@ -1,12 +1,15 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 from wagtail.models import Site
 from wagtailseo.models import SeoSettings
 
 from tests.factories import (
     BoilerplateFactory,
     ImageFactory,
+    LocationIndexPageFactory,
+    LocationPageFactory,
     TopicFactory,
     make_article,
     make_press_release,
@@ -44,22 +47,56 @@ def test_article_is_a_medical_web_page_with_authors_reviewer_and_review_date(
     response = client.get(article.url)
     page = json_ld_of_type(response, "MedicalWebPage")
 
+    url = "http://testserver/learn/how-ketamine-therapy-works/"
     assert page["@context"] == "https://schema.org"
-    assert page["url"] == "http://testserver/learn/how-ketamine-therapy-works/"
-    assert page["headline"] == "How ketamine therapy works"
+    assert page["url"] == url
     assert page["description"] == "What ketamine does in the brain."
-    assert page["image"].startswith("http://testserver/media/images/")
-    article.refresh_from_db()
-    assert page["datePublished"] == article.first_published_at.isoformat()
-    assert page["dateModified"] == article.last_published_at.isoformat()
     assert page["lastReviewed"] == "2024-02-10"
-    assert page["author"] == [
+    assert page["reviewedBy"] == {
+        "@type": "IndividualPhysician",
+        "@id": "http://testserver/providers/james-whitfield/#provider",
+        "name": "James Whitfield",
+        "url": "http://testserver/providers/james-whitfield/",
+        "practicesAt": [],
+    }
+    assert page["publisher"] == {"@id": ORGANIZATION_ID}
+    assert page["about"] == [{"@type": "Thing", "name": "Ketamine therapy"}]
+    assert page["mainEntity"] == {"@id": f"{url}#article"}
+    organization = json_ld_of_type(response, "MedicalOrganization")
+    assert organization["@id"] == ORGANIZATION_ID
+
+
+def test_health_article_is_also_an_article_for_rich_results(
+    client, learn, elena, hannah, james
+):
+    article = make_article(
+        learn,
+        title="How ketamine therapy works",
+        reviewer=james,
+        authors=[elena, hannah],
+        hero_image=ImageFactory(),
+        references=[("A trial", "JAMA Psychiatry, 2014", "https://doi.org/10.1/x")],
+    )
+
+    data = json_ld_of_type(client.get(article.url), "Article")
+
+    article.refresh_from_db()
+    url = "http://testserver/learn/how-ketamine-therapy-works/"
+    assert data["@id"] == f"{url}#article"
+    assert data["mainEntityOfPage"] == {"@id": f"{url}#webpage"}
+    assert data["headline"] == "How ketamine therapy works"
+    assert data["image"].startswith("http://testserver/media/images/")
+    published = timezone.localtime(article.first_published_at)
+    assert data["datePublished"] == published.isoformat(timespec="seconds")
+    assert data["datePublished"][-6:] in ("-05:00", "-06:00")  # America/Chicago
+    assert data["dateModified"].startswith(str(timezone.localdate()))
+    assert data["author"] == [
         {
-            "@type": "Physician",
+            "@type": "IndividualPhysician",
             "@id": "http://testserver/providers/elena-marquez/#provider",
             "name": "Elena Marquez",
             "url": "http://testserver/providers/elena-marquez/",
-            "honorificSuffix": "MD",
+            "practicesAt": [],
         },
         {
             "@type": "Person",
@@ -67,26 +104,36 @@ def test_article_is_a_medical_web_page_with_authors_reviewer_and_review_date(
             "name": "Hannah Cho",
             "url": "http://testserver/providers/hannah-cho/",
             "honorificSuffix": "LPC",
+            "jobTitle": "Licensed professional counselor",
+            "worksFor": [{"@id": ORGANIZATION_ID}],
         },
     ]
-    assert page["reviewedBy"]["@id"] == (
-        "http://testserver/providers/james-whitfield/#provider"
-    )
-    assert page["reviewedBy"]["name"] == "James Whitfield"
-    assert page["publisher"] == {"@id": ORGANIZATION_ID}
-    assert page["about"] == [{"@type": "Thing", "name": "Ketamine therapy"}]
-    assert page["citation"] == [
+    assert data["publisher"] == {"@id": ORGANIZATION_ID}
+    assert data["citation"] == [
         {"@type": "CreativeWork", "name": "A trial", "url": "https://doi.org/10.1/x"}
     ]
-    organization = json_ld_of_type(response, "MedicalOrganization")
-    assert organization["@id"] == ORGANIZATION_ID
+
+
+def test_article_authors_name_the_clinics_they_practise_at(client, learn, elena):
+    clinic = LocationPageFactory(
+        parent=LocationIndexPageFactory(parent=learn.get_parent()), slug="austin"
+    )
+    elena.locations.add(clinic)
+    elena.save_revision().publish()
+    article = make_article(learn, reviewer=elena, authors=[elena])
+
+    author = json_ld_of_type(client.get(article.url), "Article")["author"][0]
+
+    assert author["practicesAt"] == [
+        {"@id": "http://testserver/locations/austin/#clinic"}
+    ]
 
 
 def test_author_ids_match_the_providers_own_structured_data(client, learn, elena):
     article = make_article(learn, reviewer=elena, authors=[elena])
 
-    author = json_ld_of_type(client.get(article.url), "MedicalWebPage")["author"][0]
-    provider = json_ld_of_type(client.get(elena.url), "Physician")
+    author = json_ld_of_type(client.get(article.url), "Article")["author"][0]
+    provider = json_ld_of_type(client.get(elena.url), "IndividualPhysician")
 
     assert author["@id"] == provider["@id"]
     assert author["url"] == provider["url"]
@@ -124,7 +171,8 @@ def test_press_release_is_a_news_article_from_the_clinic_group(client, newsroom)
     assert news["alternativeHeadline"] == "A third clinic for Williamson County."
     assert news["description"] == "The group opened a clinic."
     assert news["dateline"] == "ROUND ROCK, Texas"
-    assert news["datePublished"] == "2026-04-02"
+    # The release date at the moment it was published, with the site's offset.
+    assert news["datePublished"] == "2026-04-02T00:00:00-05:00"
     assert news["author"] == news["publisher"] == {"@id": ORGANIZATION_ID}
     assert news["mainEntityOfPage"] == release.full_url
     assert news["sameAs"] == "https://wire.example.com/release"

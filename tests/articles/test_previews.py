@@ -54,7 +54,7 @@ def test_article_preview_shows_unsaved_changes_while_visitors_see_the_live_page(
     assert draft.h1.get_text() == "Draft title"
     assert "Written by James Whitfield, DO" in draft.select_one(".byline").get_text()
     assert "New words." in response.content.decode()
-    assert json_ld_of_type(response, "MedicalWebPage")["headline"] == "Draft title"
+    assert json_ld_of_type(response, "Article")["headline"] == "Draft title"
     live = client.get(article.url).content.decode()
     assert "Live title" in live
     assert "Draft title" not in live

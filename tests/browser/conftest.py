@@ -47,6 +47,15 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+def log_in(page, base_url, username, password):
+    """Sign a Playwright page in to the admin through its sign-in form."""
+    page.goto(f"{base_url}/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{base_url}/admin/")
+
+
 @pytest.fixture
 def admin_login(live_server, django_user_model):
     """A superuser and a function that logs a Playwright page into the admin."""
@@ -55,11 +64,18 @@ def admin_login(live_server, django_user_model):
         "editor", "editor@example.com", password
     )
 
-    def log_in(page, username=user.username, secret=password):
-        page.goto(f"{live_server.url}/admin/login/")
-        page.get_by_label("Username").fill(username)
-        page.get_by_label("Password").fill(secret)
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url(f"{live_server.url}/admin/")
+    def log_in_as_admin(page, username=user.username, secret=password):
+        log_in(page, live_server.url, username, secret)
 
-    return log_in
+    return log_in_as_admin
+
+
+@pytest.fixture
+def marketing_editor_login(live_server, django_user_model):
+    """A function that signs a page in as a marketing editor (not a superuser)."""
+    from django.contrib.auth.models import Group
+
+    password = "marketing-test-password"
+    user = django_user_model.objects.create_user("marketer", "m@example.com", password)
+    user.groups.add(Group.objects.get(name="Marketing editors"))
+    return lambda page: log_in(page, live_server.url, user.username, password)

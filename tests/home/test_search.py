@@ -1,7 +1,7 @@
 import pytest
 
-from tests.factories import StandardPageFactory
-from tests.helpers import meta
+from tests.factories import ImageFactory, StandardPageFactory
+from tests.helpers import meta, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +39,19 @@ def test_hostile_search_queries_get_a_page_not_an_error(client, home_page, query
 
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_search_forms_have_distinct_names_and_the_page_a_description(client, home_page):
+    for number in range(3):
+        StandardPageFactory(
+            parent=home_page, title=f"Sleep advice {number}", hero_image=ImageFactory()
+        )
+
+    response = client.get("/search/", {"q": "sleep"})
+
+    page = soup(response)
+    names = [form["aria-label"] for form in page.find_all(role="search")]
+    assert len(names) == 2 and len(set(names)) == 2
+    assert meta(response, "description").startswith("Search the articles")
+    loading = [img["loading"] for img in page.select(".search-results img")]
+    assert loading == ["eager", "lazy", "lazy"]

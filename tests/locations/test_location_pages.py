@@ -160,10 +160,10 @@ def test_medical_clinic_json_ld_matches_what_the_page_shows(client, home_page, i
     assert address["@type"] == "PostalAddress" and address["addressCountry"] == "US"
     assert clinic["geo"] == {
         "@type": "GeoCoordinates",
-        "latitude": 30.2672,
-        "longitude": -97.7431,
+        "latitude": 30.267153,
+        "longitude": -97.743061,
     }
-    assert clinic["medicalSpecialty"] == "Psychiatric"
+    assert clinic["medicalSpecialty"] == "https://schema.org/Psychiatric"
     assert clinic["parentOrganization"] == {"@id": "http://testserver/#organization"}
     assert len(clinic["openingHoursSpecification"]) == 5
     assert clinic["openingHoursSpecification"][0] == {

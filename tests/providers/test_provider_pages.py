@@ -102,13 +102,15 @@ def test_physicians_are_physicians_in_json_ld(client, locations, index):
         headshot=ImageFactory(),
     )
 
-    data = json_ld_of_type(client.get(provider.url), "Physician")
+    data = json_ld_of_type(client.get(provider.url), "IndividualPhysician")
 
     assert data["name"] == "Maya Torres"
     assert data["url"] == f"http://testserver{provider.url}"
     assert data["usNPI"] == "1234567893"
-    assert data["medicalSpecialty"] == "Psychiatric"
+    assert data["medicalSpecialty"] == "https://schema.org/Psychiatric"
     assert data["practicesAt"] == [{"@id": austin.json_ld_id}]
+    assert data["address"]["streetAddress"] == austin.street_address
+    assert "honorificSuffix" not in data and "jobTitle" not in data
     assert data["knowsLanguage"] == ["English", "Spanish"]
     assert data["image"].startswith("http://testserver/media/images/")
     assert [c["name"] for c in data["hasCredential"]] == ["MD"]
@@ -134,7 +136,7 @@ def test_other_clinicians_are_people_with_credentials(
 def test_do_is_a_physician_too(client, index):
     provider = make_provider(index, credentials="DO")
 
-    assert json_ld_of_type(client.get(provider.url), "Physician")
+    assert json_ld_of_type(client.get(provider.url), "IndividualPhysician")
 
 
 def names_on(response):
