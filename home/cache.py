@@ -1,14 +1,24 @@
-"""Fragment caching that stays correct: every cached fragment's key carries the site's
-content generation, which moves on whenever published content, menus or settings change.
+"""Caching that stays correct: every cached fragment's key, and every full-page cache
+entry's, carries the site's content generation, which moves on whenever published
+content, menus or settings change.
 
 With Redis as the cache, all app servers see the same generation at once; with the local
-memory cache (one server, development), fragments also expire after FRAGMENT_TIMEOUT."""
+memory cache (one server, development), fragments also expire after FRAGMENT_TIMEOUT.
 
+Within a request the generation is read from the cache once (request_cache_scope), and
+whatever the request renders that depends on the clock (open now, today's hours) says
+when it goes out of date (valid_until), so that no cache keeps it longer."""
+
+import contextlib
+import contextvars
+import datetime
 import logging
 import time
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
 from home.wagtail_internals import bind_setting_to_request
 
@@ -18,14 +28,70 @@ GENERATION_KEY = "content-generation"
 FRAGMENT_TIMEOUT = 300
 
 
+@dataclass
+class RequestCacheState:
+    """What one request has learnt about the cache: the generation it read, the
+    earliest moment (aware datetime) at which something it rendered goes stale, and the
+    seconds the full-page cache may keep its response."""
+
+    generation: int | None = None
+    expires_at: datetime.datetime | None = None
+    server_max_age: int | None = None
+
+
+_request_state = contextvars.ContextVar("request_cache_state", default=None)
+# A generation that could not be moved on (cache down): moved on at the next chance.
+_pending_bump = False
+
+
+@contextlib.contextmanager
+def request_cache_scope():
+    """Around one request: the generation is read once, expiries are collected.
+    Yields the RequestCacheState."""
+    state = RequestCacheState()
+    token = _request_state.set(state)
+    try:
+        yield state
+    finally:
+        _request_state.reset(token)
+
+
+def current_request_state():
+    """The RequestCacheState of the request being served, or None outside one."""
+    return _request_state.get()
+
+
+def valid_until(moment):
+    """Something being rendered changes by itself at `moment` (an aware datetime):
+    no cache may keep the page, or the fragment being rendered, past it."""
+    state = _request_state.get()
+    if state is not None and (state.expires_at is None or moment < state.expires_at):
+        state.expires_at = moment
+
+
+def seconds_until(moment, now=None):
+    """Whole seconds from now until `moment` (0 when it has passed)."""
+    return max(0, int((moment - (now or timezone.now())).total_seconds()))
+
+
 def content_generation():
-    """The current generation: part of every fragment cache key."""
+    """The current generation: part of every fragment and page cache key. Read from
+    the cache at most once per request."""
+    state = _request_state.get()
+    if state is not None and state.generation is not None:
+        return state.generation
+    if _pending_bump:
+        bump_content_generation()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         # Start from the clock so a restarted cache never reuses an old generation.
-        generation = time.time_ns()
-        cache.add(GENERATION_KEY, generation, timeout=None)
-        generation = cache.get(GENERATION_KEY, generation)
+        candidate = time.time_ns()
+        if cache.add(GENERATION_KEY, candidate, timeout=None):
+            generation = candidate
+        else:  # another process started one first
+            generation = cache.get(GENERATION_KEY, candidate)
+    if state is not None:
+        state.generation = generation
     return generation
 
 
@@ -60,11 +126,23 @@ def cached_site_setting(model, request):
 
 
 def bump_content_generation(**kwargs):
-    """Signal receiver: something visitors see has changed."""
+    """Signal receiver: something visitors see has changed. Every cached fragment and
+    page is left behind at once, on every server sharing the cache."""
+    global _pending_bump
+    state = _request_state.get()
+    if state is not None:
+        state.generation = None  # the rest of this request reads the new one
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not in the cache yet (or evicted): start a new one
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    except Exception:
+        # The cache is down: when it answers again it may still hold the old
+        # generation, so move it on then (content_generation() retries).
+        _pending_bump = True
+        logger.exception("Could not move the content generation on; will retry")
+    else:
+        _pending_bump = False
 
 
 def bump_when_page_deleted(sender, instance, **kwargs):

@@ -1,7 +1,9 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import Treatment
+from home.page_cache import is_request_cacheable
 
 
 class TreatmentViewSet(SnippetViewSet):
@@ -14,3 +16,4 @@ class TreatmentViewSet(SnippetViewSet):
 
 
 register_snippet(TreatmentViewSet)
+hooks.register("is_request_cacheable", is_request_cacheable)

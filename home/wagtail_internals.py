@@ -1,6 +1,6 @@
 """The only places the project touches Wagtail's private internals, one function each.
 
-Wagtail has no public API for these two query savings. Each function names the
+Wagtail has no public API for these query and cache savings. Each function names the
 versions it was checked against; `tests/home/test_wagtail_internals.py` fails if an
 upgrade changes what it relies on."""
 
@@ -28,3 +28,31 @@ def bind_setting_to_request(setting, request):
     setting._request = request
     setattr(request, setting.get_cache_attr_name(), setting)
     return setting
+
+
+def mark_rendition_from_cache(rendition):
+    """Say that `rendition` was just read from the rendition cache, so that Wagtail
+    does not write it back. Returns `rendition`.
+
+    Checked against Wagtail 7.4.4: `get_renditions()` skips renditions whose
+    `_from_cache` is true when it updates the cache, but sets the flag only on
+    prefetched renditions, not on those it read from the cache; `get_rendition()`
+    writes back whatever it found (both fixed after 7.4 in wagtail/wagtail#14541)."""
+    rendition._from_cache = True
+    return rendition
+
+
+def rendition_from_cache(rendition):
+    """Whether `rendition` was read from a cache or prefetched (see above)."""
+    return getattr(rendition, "_from_cache", False)
+
+
+def use_route(request, site, route_result):
+    """Hand Wagtail the site and route (a `RouteResult`) found for `request`, so that
+    its serve view neither looks up the site nor walks the page tree.
+
+    Checked against Wagtail 7.4.4: `Site.find_for_request()` and
+    `Page.route_for_request()` keep their answers on the request as `_wagtail_site` and
+    `_wagtail_route_for_request` (both named in their docstrings)."""
+    request._wagtail_site = site
+    request._wagtail_route_for_request = route_result

@@ -88,6 +88,30 @@ def open_state(rows, closures, time_zone, now=None):
     return OpenState(is_open=False, opens_at=later[0] if later else None)
 
 
+def next_midnight(time_zone, now=None):
+    """The start of tomorrow in the location's time zone (aware): "today" moves on."""
+    local = local_now(time_zone, now)
+    tomorrow = local.date() + datetime.timedelta(days=1)
+    return datetime.datetime.combine(tomorrow, datetime.time(), tzinfo=local.tzinfo)
+
+
+def next_change(rows, time_zone, now=None):
+    """The next moment (aware) at which open_state() may answer differently: the next
+    opening or closing time today, or midnight (holiday closures and weekdays are per
+    date)."""
+    local = local_now(time_zone, now)
+    current = local.time().replace(tzinfo=None)
+    moments = [
+        moment
+        for opens, closes in ranges_by_weekday(rows)[local.weekday()]
+        for moment in (opens, closes)
+        if moment > current
+    ]
+    if not moments:
+        return next_midnight(time_zone, now)
+    return datetime.datetime.combine(local.date(), min(moments), tzinfo=local.tzinfo)
+
+
 def overlapping_ranges(ranges):
     """Pairs of (opens, closes) ranges on one day that overlap."""
     ordered = sorted(ranges)

@@ -1,4 +1,4 @@
-"""The tests' Redis cache: Django's RedisCache confined to its KEY_PREFIX.
+"""The tests' Redis cache: the site's ResilientRedisCache confined to its KEY_PREFIX.
 
 Django's RedisCache.clear() empties the whole Redis database (FLUSHDB): pointed at the
 database a running site uses, `make test` would wipe the site's cache, or another test
@@ -10,9 +10,10 @@ import re
 
 import redis
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.functional import cached_property
+
+from home.cache_backends import ResilientRedisCache
 
 LONGEST_KEY_LIFETIME = 24 * 60 * 60  # seconds
 
@@ -23,8 +24,8 @@ def keys_under(prefix):
     return re.sub(r"([\\*?\[\]])", r"\\\1", prefix) + ":*"
 
 
-class PrefixedRedisCache(RedisCache):
-    """RedisCache whose clear() and keys stay within `KEY_PREFIX`."""
+class PrefixedRedisCache(ResilientRedisCache):
+    """ResilientRedisCache whose clear() and keys stay within `KEY_PREFIX`."""
 
     def __init__(self, server, params):
         super().__init__(server, params)

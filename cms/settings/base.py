@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "seo",
     "wagtailseo",
     "wagtailmenus",
+    "wagtailcache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -45,7 +46,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
 ]
 
+# The full-page cache (home/page_cache.py) wraps everything: wagtail-cache stores the
+# compressed page on the way out, and serves it from the innermost position on the way
+# in, once sessions and authentication have said that the visitor is anonymous.
 MIDDLEWARE = [
+    "home.page_cache.PageCacheMiddleware",
+    "wagtailcache.cache.UpdateCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "home.page_cache.PageCacheRulesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -54,9 +62,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Sees the answer after Wagtail's redirects had their chance.
+    # Sees the answer after Wagtail's redirects had their chance, cached or not.
     "seo.not_found.NotFoundMiddleware",
+    # Before the redirects: a cached "not found" is served without looking them up
+    # (a new redirect purges the page cache like any other change).
+    "wagtailcache.cache.FetchFromCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.route_cache.RouteCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -103,21 +115,38 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "clinic"),
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-        }
+    DEFAULT_CACHE = {
+        # An unreachable Redis is a cache miss (logged), never an error page.
+        "BACKEND": "home.cache_backends.ResilientRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "clinic"),
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
     }
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "clinic",
-        }
+    DEFAULT_CACHE = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "clinic",
+        # Pages, fragments and renditions share it.
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     }
+CACHES = {
+    "default": DEFAULT_CACHE,
+    # Both keep their entries in the default cache, under names of their own.
+    "pages": {
+        "BACKEND": "home.cache_backends.PageCache",
+        # Seconds a page stays cached when nothing changes. Purges do not wait for it;
+        # with the per-process local-memory cache it bounds what another process shows.
+        "TIMEOUT": env_int("PAGE_CACHE_TIMEOUT", 3600 if REDIS_URL else 300),
+    },
+    "renditions": {
+        "BACKEND": "home.cache_backends.RenditionCache",
+        "TIMEOUT": 24 * 60 * 60,  # Wagtail deletes an image's renditions' entries
+    },
+}
+
+# wagtail-cache: anonymous GET requests for public pages (home/page_cache.py).
+WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
+WAGTAIL_CACHE_BACKEND = "pages"
 
 AUTH_PASSWORD_VALIDATORS = [
     {

@@ -47,18 +47,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # keeps its keys under a prefix of its own and clears only those (tests/cache.py):
 # whatever else the database holds, a running site's cache included, is left alone.
 if REDIS_URL:  # noqa: F405
-    CACHES = {
-        "default": {
-            "BACKEND": "tests.cache.PrefixedRedisCache",
-            "LOCATION": REDIS_URL,  # noqa: F405
-            "KEY_PREFIX": f"clinic-test:{TEST_RUN_ID}:{TEST_PROCESS}",
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-        }
+    CACHES["default"] = {  # noqa: F405
+        "BACKEND": "tests.cache.PrefixedRedisCache",
+        "LOCATION": REDIS_URL,  # noqa: F405
+        "KEY_PREFIX": f"clinic-test:{TEST_RUN_ID}:{TEST_PROCESS}",
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
     }
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "clinic-test",
-        }
+    CACHES["default"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "clinic-test",
     }
+# Query budgets measure rendering: tests of the full-page cache turn it on.
+WAGTAIL_CACHE = False

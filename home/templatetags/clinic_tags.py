@@ -4,7 +4,9 @@ from urllib.parse import urlencode
 
 from django import template
 from django.utils.html import format_html_join
+from wagtail.models import Site
 
+from home.cache import cached_until_content_changes
 from home.jsonld import json_ld_script
 from home.models import ClinicSettings
 
@@ -41,14 +43,23 @@ def phone_display(phone):
 @register.simple_tag(takes_context=True)
 def consultation_url(context, location=None):
     """The consultation page's URL (from Settings > Clinic settings), preselecting
-    `location` when given; empty when no consultation page is set."""
+    `location` when given; empty when no consultation page is set. Looked up once per
+    content generation and site."""
     request = context.get("request")
     if request is None:
         return ""
+    site = Site.find_for_request(request)
+    url = cached_until_content_changes(
+        f"consultation-url:{site.pk if site else 0}",
+        lambda: consultation_page_url(request),
+    )
+    if url and location is not None:
+        url = f"{url}?{urlencode({'location': location.slug})}"
+    return url
+
+
+def consultation_page_url(request):
     page = ClinicSettings.for_request(request).consultation_page
     if page is None or not page.live:
         return ""
-    url = page.get_url(request)
-    if location is not None:
-        url = f"{url}?{urlencode({'location': location.slug})}"
-    return url
+    return page.get_url(request) or ""

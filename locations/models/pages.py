@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
+from home.cache import valid_until
 from home.listings import attach_listing_images
 from home.models import BaseIndexPage, BasePage, optional_image
 from locations import hours
@@ -287,9 +288,13 @@ class LocationPage(BasePage):
         return list(self.holiday_closures.all())
 
     def week(self, now=None):
+        if now is None:  # "today" is marked: cached copies end at midnight
+            valid_until(hours.next_midnight(self.time_zone))
         return hours.week_schedule(self.hours_rows, self.time_zone, now)
 
     def open_state(self, now=None):
+        if now is None:  # cached copies end at the next opening or closing
+            valid_until(hours.next_change(self.hours_rows, self.time_zone))
         return hours.open_state(self.hours_rows, self.closure_rows, self.time_zone, now)
 
     @cached_property
@@ -297,6 +302,8 @@ class LocationPage(BasePage):
         return list(self.services.all())
 
     def upcoming_closures(self, now=None):
+        if now is None:
+            valid_until(hours.next_midnight(self.time_zone))
         today = hours.local_now(self.time_zone, now).date()
         return [c for c in self.closure_rows if c.date >= today]
 

@@ -1,4 +1,5 @@
-// Progressive enhancement for the main menu: the page works without this file.
+// Progressive enhancement for the main menu's submenus: the page works without this
+// file. The menu itself is a <details> disclosure that needs no script.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -15,16 +16,15 @@
     });
   }
 
-  var navToggle = document.querySelector(".main-nav__toggle");
-  if (navToggle) {
-    navToggle.hidden = false;
-    navToggle.addEventListener("click", function () {
-      setExpanded(navToggle, navToggle.getAttribute("aria-expanded") !== "true");
-    });
+  // Browsers without ::details-content cannot show a closed disclosure's list on wide
+  // screens: open it there.
+  var disclosure = document.querySelector(".main-nav__disclosure");
+  var supportsDetailsContent = window.CSS && CSS.supports && CSS.supports("selector(::details-content)");
+  if (disclosure && !supportsDetailsContent && window.matchMedia("(min-width: 60em)").matches) {
+    disclosure.open = true;
   }
 
   document.querySelectorAll(".submenu-toggle").forEach(function (button) {
-    button.hidden = false;
     button.addEventListener("click", function () {
       var open = button.getAttribute("aria-expanded") === "true";
       closeSubmenus(button);

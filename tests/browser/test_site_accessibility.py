@@ -120,20 +120,40 @@ def test_main_menu_works_with_the_keyboard(page, menu_site):
 def test_main_menu_opens_and_closes_on_a_phone(page, menu_site):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{menu_site.url}/")
-    menu_button = page.get_by_role("button", name="Menu")
+    menu_button = page.get_by_text("Menu", exact=True)
     about = page.locator("#main-menu").get_by_role("link", name="About us")
 
     expect(about).to_be_hidden()
     menu_button.click()
-    expect(menu_button).to_have_attribute("aria-expanded", "true")
+    expect(page.locator(".main-nav__disclosure")).to_have_attribute("open", "")
+    expect(about).to_be_visible()
+    menu_button.click()
+    expect(about).to_be_hidden()
+    menu_button.focus()
+    page.keyboard.press("Enter")
     expect(about).to_be_visible()
     about.click()
     expect(page.locator("h1")).to_have_text("About us")
 
 
-def test_menu_lists_every_link_without_javascript(browser, menu_site):
+def test_menu_works_without_javascript_on_a_phone(browser, menu_site):
     context = browser.new_context(
         java_script_enabled=False, viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    page.goto(f"{menu_site.url}/")
+    about = page.locator("#main-menu").get_by_role("link", name="About us")
+
+    expect(about).to_be_hidden()  # collapsed as the server sends it
+    page.get_by_text("Menu", exact=True).click()
+    expect(about).to_be_visible()
+    expect(page.get_by_role("link", name="Our team")).to_be_visible()
+    context.close()
+
+
+def test_menu_is_open_on_wide_screens_without_javascript(browser, menu_site):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
     )
     page = context.new_page()
     page.goto(f"{menu_site.url}/")
@@ -141,6 +161,25 @@ def test_menu_lists_every_link_without_javascript(browser, menu_site):
     expect(
         page.locator("#main-menu").get_by_role("link", name="About us")
     ).to_be_visible()
-    expect(page.get_by_role("link", name="Our team")).to_be_visible()
-    expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+    expect(page.get_by_text("Menu", exact=True)).to_be_hidden()
     context.close()
+
+
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 500);
+})"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_pages_do_not_shift_while_they_load(page, demo_site, width):
+    page.set_viewport_size({"width": width, "height": 844})
+    shifts = {}
+    for path in ["/", "/locations/austin-clarksville/", "/learn/"]:
+        page.goto(f"{demo_site.url}{path}", wait_until="load")
+        shifts[path] = page.evaluate(LAYOUT_SHIFT)
+
+    assert shifts == dict.fromkeys(shifts, 0)

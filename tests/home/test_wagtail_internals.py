@@ -50,3 +50,50 @@ def test_for_request_still_keeps_the_request_where_the_wrapper_puts_it(home_page
 
     assert vars(setting).get("_request") is request
     assert getattr(request, ClinicSettings.get_cache_attr_name()) is setting
+
+
+def test_wagtail_uses_a_handed_route_without_queries(
+    home_page, django_assert_num_queries
+):
+    from wagtail.models import Site
+
+    from home.wagtail_internals import use_route
+
+    child = StandardPageFactory(parent=home_page)
+    site = Site.objects.get()
+    route = home_page.route(RequestFactory().get(child.url), [child.slug])
+    request = RequestFactory().get(child.url)
+
+    use_route(request, site, route)
+
+    with django_assert_num_queries(0):
+        assert Site.find_for_request(request) is site
+        assert Page.route_for_request(request, child.url) is route
+
+
+def test_wagtail_does_not_write_back_renditions_marked_as_from_the_cache(monkeypatch):
+    from wagtail.images import get_image_model
+
+    from home.factories import ImageFactory
+    from home.wagtail_internals import mark_rendition_from_cache
+
+    image = ImageFactory()
+    image.get_renditions("fill-20x20")  # made and cached
+    Rendition = get_image_model().get_rendition_model()
+    written = []
+    monkeypatch.setattr(
+        Rendition.cache_backend, "set_many", lambda data, *a, **k: written.append(data)
+    )
+    fresh = get_image_model().objects.get(pk=image.pk)
+    monkeypatch.setattr(
+        Rendition.cache_backend,
+        "get_many",
+        lambda keys, *a, **k: {
+            key: mark_rendition_from_cache(r)
+            for key, r in zip(keys, fresh.renditions.all(), strict=False)
+        },
+    )
+
+    fresh.get_renditions("fill-20x20")
+
+    assert written == []

@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from home.blocks import BODY_RICH_TEXT, INLINE_RICH_TEXT
+from home.cache import cached_until_content_changes
 from home.models import BasePage
 from locations.consultations import spam
 from locations.consultations.crypto import encrypt_json
@@ -204,19 +205,30 @@ class ConsultationFormPage(AbstractEmailForm, BasePage):
 
     @cached_property
     def fixed_location(self):
-        """The location this form belongs to when it sits under a location page."""
+        """The location this form belongs to when it sits under a location page
+        (read once per content generation)."""
         if self.depth is None or self.depth <= 1:
             return None
-        return (
-            LocationPage.objects.filter(path=self.path[: -self.steplen])
-            .defer_streamfields()
-            .first()
+        (location,) = cached_until_content_changes(
+            f"consultation-fixed-location:{self.pk}",
+            lambda: (
+                LocationPage.objects.filter(path=self.path[: -self.steplen])
+                .defer_streamfields()
+                .first(),
+            ),
         )
+        return location
 
     @cached_property
     def offered_locations(self):
-        """The live locations a visitor may choose, by name."""
-        return list(LocationPage.objects.live().defer_streamfields().order_by("title"))
+        """The live locations a visitor may choose, by name (read once per content
+        generation)."""
+        return cached_until_content_changes(
+            "consultation-offered-locations",
+            lambda: list(
+                LocationPage.objects.live().defer_streamfields().order_by("title")
+            ),
+        )
 
     def get_submission_class(self):
         return ConsultationRequest
