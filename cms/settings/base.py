@@ -229,6 +229,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEO_SEP = "|"
 WAGTAILMENUS_MAIN_MENU_MAX_LEVELS = 2
+# Menu editors that keep the editor's order and check permissions (home/menus.py).
+WAGTAILMENUS_MAIN_MENUS_ADMIN_CLASS = "home.menus.MainMenuAdmin"
+WAGTAILMENUS_FLAT_MENUS_ADMIN_CLASS = "home.menus.FlatMenuAdmin"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Consultation requests. Answers are encrypted at rest with these Fernet keys: the
