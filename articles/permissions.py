@@ -11,7 +11,7 @@ task publishes without asking it (Wagtail's `GroupApprovalTask`)."""
 
 from wagtail.models import GroupApprovalTask, PagePermissionTester
 
-from articles.workflow import MEDICAL_REVIEW
+from articles.roles import MEDICAL_REVIEW
 
 
 def may_publish_articles(user):
