@@ -15,6 +15,8 @@ from django.db.models import Q
 from wagtail.models import Page
 from wagtailmenus import menuadmin
 
+from home.cache import bump_content_generation
+
 
 def include_items_chosen_by_editors(queryset, **kwargs):
     """Hook `menus_modify_base_page_queryset` (registered first): the pages a menu
@@ -35,13 +37,18 @@ class KeepShownOrderMixin:
     def save_instance(self):
         instance = super().save_instance()
         formset = self.form.formsets.get("menu_items")
-        if formset is not None:
-            item_model = formset.model
-            for position, form in enumerate(formset.ordered_forms):
-                if form.instance.pk is not None:
-                    item_model.objects.filter(pk=form.instance.pk).exclude(
-                        sort_order=position
-                    ).update(sort_order=position)
+        if formset is None:
+            return instance
+        moved = 0
+        for position, form in enumerate(formset.ordered_forms):
+            if form.instance.pk is not None:
+                moved += (
+                    formset.model.objects.filter(pk=form.instance.pk)
+                    .exclude(sort_order=position)
+                    .update(sort_order=position)
+                )
+        if moved:
+            bump_content_generation()  # update() sends no signal: purge pages again
         return instance
 
 
