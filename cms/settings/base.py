@@ -182,6 +182,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 # A dead mail server must never hold a worker for long.
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 5)
+# Django's file backend (EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend)
+# writes each message to a file in this folder: mail to read without a mail server.
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH") or str(BASE_DIR / "sent-emails")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
