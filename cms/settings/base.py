@@ -109,6 +109,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
+            # Seconds a writer waits for another before "database is locked".
+            "timeout": 20,
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
