@@ -269,6 +269,12 @@ def test_4_editor_schedules_a_press_release_that_appears_once_its_time_comes(
     page.locator("#id_dateline_city").fill("Georgetown")
     page.locator("#id_dateline_state").fill("Texas")
     page.locator("#id_summary").fill("A new clinic opens in Georgetown.")
+    body = page.locator("#panel-child-content-body-section")
+    body.get_by_role("button", name="Insert a block").first.click()
+    page.get_by_role("option", name="Paragraph").click()
+    body.locator(".public-DraftEditor-content").first.click()
+    page.keyboard.type("Live Oak Mind Health opens its fourth clinic on Monday.")
+    wait_for_autosave_to_create_the_page(page)
     go_live = timezone.localtime() + datetime.timedelta(days=1)
     page.get_by_role("button", name="Toggle status").click()
     page.get_by_role("button", name="Set schedule").click()
@@ -276,9 +282,12 @@ def test_4_editor_schedules_a_press_release_that_appears_once_its_time_comes(
     dialog.locator("input[name='go_live_at']").fill(go_live.strftime("%Y-%m-%d %H:%M"))
     dialog.locator("input[name='go_live_at']").press("Tab")
     dialog.get_by_role("button", name="Save schedule").click()
+    # On an existing page (autosave made it one) saving the schedule saves a draft.
+    expect(page.locator(".messages")).to_contain_text("updated")
+    expect(page.get_by_text("Go-live:")).to_be_visible()
     page.get_by_role("button", name="More actions").click()
     page.locator("button[name='action-publish']").click()
-    expect(page.locator(".messages")).to_contain_text("scheduled")
+    expect(page.locator(".messages")).to_contain_text("scheduled", timeout=20_000)
     release = PressReleasePage.objects.get(slug="georgetown-clinic-opens")
     assert not release.live
 
@@ -288,9 +297,12 @@ def test_4_editor_schedules_a_press_release_that_appears_once_its_time_comes(
 
     # The clock reaches the go-live time, and the scheduler runs.
     past = timezone.now() - datetime.timedelta(minutes=1)
-    Revision.page_revisions.filter(object_id=str(release.pk)).update(
-        approved_go_live_at=past
+    scheduled = Revision.page_revisions.get(
+        object_id=str(release.pk), approved_go_live_at__isnull=False
     )
+    scheduled.approved_go_live_at = past
+    scheduled.content["go_live_at"] = past.isoformat()
+    scheduled.save(update_fields=["approved_go_live_at", "content"])
     call_command("publish_scheduled")
     page.goto(f"{live_server.url}/newsroom/")
     expect(page.get_by_role("link", name="Georgetown clinic opens")).to_be_visible()
