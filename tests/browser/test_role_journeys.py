@@ -398,13 +398,13 @@ def test_7_editor_changes_the_crisis_banner_and_disclaimer_and_the_site_shows_th
         ("medical_disclaimer", "Ask your clinician before changing treatment."),
     ]:
         editor = page.locator(
-            f"[data-draftail-input][name='{name}'] ~ .Draftail-Editor "
-            ".public-DraftEditor-content, "
-            f"#{'id_' + name} ~ .Draftail-Editor .public-DraftEditor-content"
+            f"[id$='{name}-section'] .public-DraftEditor-content, "
+            f"[id$='{name}-wrapper'] .public-DraftEditor-content"
         ).first
         editor.click()
         page.keyboard.press("Control+A")
         page.keyboard.type(text)
+        expect(editor).to_have_text(text)
     page.get_by_role("button", name="Save").click()
     expect(page.locator(".messages")).to_contain_text("updated")
 
