@@ -473,7 +473,7 @@ def test_9_editor_previews_a_draft_that_the_live_site_does_not_show(
     page.goto(f"{live_server.url}/admin/pages/{clinic.about.pk}/edit/")
     page.locator("#id_title").fill("About Live Oak Mind Health")
     page.get_by_role("button", name="Save draft").click()
-    expect(page.locator(".messages")).to_contain_text("saved")
+    expect(page.locator(".messages")).to_contain_text("updated")
     with page.expect_popup() as popup:
         page.get_by_role("button", name="Toggle preview").click()
         page.get_by_role("link", name="Preview in new tab").click()
