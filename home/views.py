@@ -3,6 +3,7 @@
 import logging
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from home.listings import specific_pages_in_order
+from home.tasks import oldest_ready_task_age
 
 logger = logging.getLogger(__name__)
 
@@ -41,11 +43,28 @@ def _check_cache():
         raise RuntimeError("the cache did not return the value just written")
 
 
+def _check_task_queue():
+    """The oldest task ready to run has not waited longer than TASKS_MAX_QUEUE_AGE
+    seconds: a stopped or overloaded task worker fails this."""
+    age = oldest_ready_task_age()
+    limit = settings.TASKS_MAX_QUEUE_AGE
+    if age is not None and age.total_seconds() > limit:
+        raise RuntimeError(
+            f"the oldest ready task has waited {age.total_seconds():.0f} s (more "
+            f"than {limit} s): is the task worker running?"
+        )
+
+
 @never_cache
 @require_GET
 def readyz(request):
-    """Readiness: the database and the cache both answer; 503 with the reason if not."""
-    checks = {"database": _check_database, "cache": _check_cache}
+    """Readiness: the database and the cache answer, and the task queue is moving;
+    503 with the reason if not."""
+    checks = {
+        "database": _check_database,
+        "cache": _check_cache,
+        "tasks": _check_task_queue,
+    }
     results, ready = {}, True
     for name, check in checks.items():
         try:
