@@ -38,11 +38,15 @@ run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: $(VENV)/.runtime
 	@$(PY) manage.py prepare_dev_site --address $(HOST):$(PORT)
 	@$(PY) manage.py demo_manager_logins --verbosity 0
-	@echo "Background tasks (notification emails, Wagtail's reference index...):" \
-		"a task worker runs them (it stops with the server)."
+	@echo "Background tasks (notification emails, Wagtail's reference index," \
+		"scheduled publishing): a task worker and its scheduler run them" \
+		"(they stop with the server)."
 	@$(PY) manage.py $(TASK_WORKER) --verbosity 0 & \
 	worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py run_scheduler --verbosity 0 & \
+	scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' \
+		EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Two pytest sessions: everything but the browser tests in parallel (pytest-xdist),

@@ -188,6 +188,15 @@ RQ_QUEUES = {
         "DEFAULT_RESULT_TTL": 24 * 60 * 60,
     }
 }
+# Periodic tasks `manage.py run_scheduler` enqueues: task path -> seconds between runs
+# (each also runs once when the scheduler starts). Cron can instead run their
+# management commands: publish_scheduled, purge_consultation_requests.
+PERIODIC_TASKS = {
+    "home.tasks.publish_scheduled_pages": 60,
+    "locations.consultations.tasks.sweep_consultation_notifications": 60,
+    "locations.consultations.tasks.purge_expired_consultation_requests": 24 * 3600,
+    "home.tasks.prune_finished_tasks": 24 * 3600,
+}
 # /readyz/ answers 503 when the oldest task ready to run has waited longer (seconds).
 TASKS_MAX_QUEUE_AGE = env_int("TASKS_MAX_QUEUE_AGE", 300)
 
