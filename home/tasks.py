@@ -18,6 +18,8 @@ from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult, get_date_max
 from django_tasks_rq.backend import RQBackend
 
+from home.task_backends import OnCommitRQBackend
+
 logger = logging.getLogger(__name__)
 
 # Finished tasks stay in the database backend's table this long (the daily prune).
@@ -25,9 +27,10 @@ FINISHED_TASK_RETENTION_DAYS = 7
 
 
 def enqueues_in_transaction(backend):
-    """True when `backend` writes a task as a row in the default database, so that
-    enqueuing inside a transaction commits, or rolls back, with it."""
-    return isinstance(backend, DatabaseBackend)
+    """True when a task that `backend` is given inside a transaction goes with that
+    transaction: the database backend writes it in it, the site's RQ backend sends
+    it to Redis once it commits (home.task_backends.OnCommitRQBackend)."""
+    return isinstance(backend, (DatabaseBackend, OnCommitRQBackend))
 
 
 def _enqueue_logging_errors(task_to_enqueue, args, kwargs):
@@ -48,12 +51,13 @@ def enqueue_with_transaction(task_to_enqueue, *args, run_after=None, **kwargs):
     commits.
 
     With the database backend the task row is written in that transaction: both
-    commit or neither does. With any other backend (RQ) the task is enqueued once
-    the transaction has committed, so a worker never reads rows that are not there
-    yet; an error then is logged, and a crash in between loses the task: callers
-    keep a record (a pending row) that a periodic sweep can enqueue again. A backend
-    that cannot defer (the immediate one) is not given a delayed task: the sweep
-    runs it when due. Returns the TaskResult when enqueued at once, else None."""
+    commit or neither does. With RQ (and any other backend) the task is enqueued
+    once the transaction has committed, so a worker never reads rows that are not
+    there yet; an error then is logged, and a crash in between loses the task:
+    callers keep a record (a pending row) that a periodic sweep can enqueue again.
+    A backend that cannot defer (the immediate one) is not given a delayed task:
+    the sweep runs it when due. Returns the TaskResult, or None when the enqueue
+    waits for the commit here or was left to the sweep."""
     backend = task_to_enqueue.get_backend()
     if run_after is not None:
         if not backend.supports_defer:

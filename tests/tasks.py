@@ -1,15 +1,21 @@
-"""Running queued background tasks inside a test, as `manage.py db_worker` would:
-the database backend's own worker loop, in this process, until nothing is ready."""
+"""Running queued background tasks inside a test, as the workers would: the database
+backend's own worker loop, or RQ's worker, in this process until nothing is ready."""
 
 import datetime
 from unittest import mock
+from uuid import uuid4
 
+import django_rq
 from django.db import connection
 from django.db.models import F
-from django_tasks import DEFAULT_TASK_BACKEND_ALIAS
+from django.utils import timezone
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, DEFAULT_TASK_QUEUE_NAME
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult, get_date_max
+from django_tasks_rq.backend import Job as RQJob
+from rq.timeouts import TimerDeathPenalty
+from rq.worker import SimpleWorker
 
 from locations.models import ConsultationNotification
 
@@ -58,3 +64,42 @@ def let_time_pass(minutes):
         next_attempt_at=F("next_attempt_at") - delta,
         claimed_until=F("claimed_until") - delta,
     )
+
+
+class ThreadWorker(SimpleWorker):
+    """RQ's worker without forking and without signals (which only the main thread
+    may use: a timer stands in for SIGALRM), so that tests can run two at once in
+    threads."""
+
+    death_penalty_class = TimerDeathPenalty
+
+    def _install_signal_handlers(self):
+        pass
+
+
+def rq_queue(name=DEFAULT_TASK_QUEUE_NAME):
+    return django_rq.get_queue(name, job_class=RQJob)
+
+
+def run_rq_jobs(name="test-rq-worker"):
+    """Run every job waiting in the RQ queue, as `manage.py rqworker` would, in this
+    thread; returns whether any ran."""
+    queue = rq_queue()
+    worker = ThreadWorker(
+        [queue], connection=queue.connection, job_class=RQJob, name=f"{name}-{uuid4()}"
+    )
+    return worker.work(burst=True, logging_level="WARNING")
+
+
+def release_scheduled_rq_jobs(minutes):
+    """Move the RQ jobs scheduled within the next `minutes` into the queue, as RQ's
+    scheduler does when their time comes, and let the notifications' due times
+    pass likewise."""
+    queue = rq_queue()
+    registry = queue.scheduled_job_registry
+    moment = timezone.now() + datetime.timedelta(minutes=minutes)
+    for job_id in registry.get_jobs_to_schedule(int(moment.timestamp())):
+        job = RQJob.fetch(job_id, connection=queue.connection)
+        registry.remove(job)
+        queue.enqueue_job(job)
+    let_time_pass(minutes)

@@ -153,14 +153,15 @@ CACHES = {
 # - "database" (default): django-tasks-db. A task is a row written in the request's
 #   own transaction; `manage.py db_worker` runs them.
 # - "rq": django-tasks-rq on Redis (TASKS_REDIS_URL, else REDIS_URL), for several
-#   worker machines; `manage.py rqworker --with-scheduler --job-class
-#   django_tasks_rq.Job` runs them.
+#   worker machines; tasks reach Redis when the transaction commits; `manage.py
+#   rqworker --with-scheduler --job-class django_tasks_rq.Job default` runs them.
 # - "immediate": inside the request that enqueues (tests that need it).
 TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
 TASKS_REDIS_URL = env_str("TASKS_REDIS_URL") or REDIS_URL
 TASK_BACKEND_CLASSES = {
     "database": "django_tasks_db.DatabaseBackend",
-    "rq": "django_tasks_rq.RQBackend",
+    # django-tasks-rq's backend, enqueuing on commit (home/task_backends.py).
+    "rq": "home.task_backends.OnCommitRQBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
 if TASKS_BACKEND not in TASK_BACKEND_CLASSES:
