@@ -58,27 +58,31 @@ def _check_task_queue():
 @never_cache
 @require_GET
 def readyz(request):
-    """Readiness: the database and the cache answer, and the task queue is moving;
-    503 with the reason if not."""
+    """Readiness: the database and the cache answer (503 with the reason if not),
+    and the task queue is moving. A queue that is not ("tasks" fails) answers 200
+    with status "degraded": this web server can still serve every page, and a load
+    balancer must not take the site down because the task worker is behind; the
+    monitoring that reads this alerts on it."""
     checks = {
         "database": _check_database,
         "cache": _check_cache,
         "tasks": _check_task_queue,
     }
-    results, ready = {}, True
+    results, failed = {}, set()
     for name, check in checks.items():
         try:
             check()
-        except Exception as error:  # any failure means not ready; report it
+        except Exception as error:  # any failure is reported, with its reason
             logger.error("Readiness check %s failed: %s", name, error)
             results[name] = f"error: {error.__class__.__name__}: {error}"
-            ready = False
+            failed.add(name)
         else:
             results[name] = "ok"
-    return JsonResponse(
-        {"status": "ok" if ready else "unavailable", "checks": results},
-        status=200 if ready else 503,
-    )
+    if failed - {"tasks"}:
+        status, code = "unavailable", 503
+    else:
+        status, code = ("degraded" if failed else "ok"), 200
+    return JsonResponse({"status": status, "checks": results}, status=code)
 
 
 @require_GET

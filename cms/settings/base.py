@@ -198,7 +198,7 @@ PERIODIC_TASKS = {
     "locations.consultations.tasks.purge_expired_consultation_requests": 24 * 3600,
     "home.tasks.prune_finished_tasks": 24 * 3600,
 }
-# /readyz/ answers 503 when the oldest task ready to run has waited longer (seconds).
+# /readyz/ reports "degraded" when the oldest ready task has waited longer (seconds).
 TASKS_MAX_QUEUE_AGE = env_int("TASKS_MAX_QUEUE_AGE", 300)
 
 # wagtail-cache: anonymous GET requests for public pages (home/page_cache.py).

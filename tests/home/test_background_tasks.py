@@ -44,7 +44,9 @@ def test_readyz_reports_a_task_queue_that_does_not_move(client, settings):
     age_queue(minutes=6)
     response = client.get("/readyz/")
 
-    assert response.status_code == 503
+    # Reported, but this web server stays in the load balancer: it serves pages.
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
     assert "is the task worker running?" in response.json()["checks"]["tasks"]
 
 
