@@ -1,14 +1,17 @@
 """Site-wide views that are not pages: health checks, robots.txt and search."""
 
 import logging
+import sys
 from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
@@ -44,15 +47,19 @@ def _check_cache():
 @never_cache
 @require_GET
 def readyz(request):
-    """Readiness: the database and the cache both answer; 503 with the reason if not."""
+    """Readiness for the load balancer: the database and the cache both answer.
+
+    200 or 503 with {"status": "ok" | "unavailable", "checks": {component: "ok" |
+    "unavailable"}}. The body names a failed component only; the error itself (which
+    may quote host, port or user) goes to the log."""
     checks = {"database": _check_database, "cache": _check_cache}
     results, ready = {}, True
     for name, check in checks.items():
         try:
             check()
-        except Exception as error:  # any failure means not ready; report it
+        except Exception as error:  # any failure means not ready; log it
             logger.error("Readiness check %s failed: %s", name, error)
-            results[name] = f"error: {error.__class__.__name__}: {error}"
+            results[name] = "unavailable"
             ready = False
         else:
             results[name] = "ok"
@@ -60,6 +67,25 @@ def readyz(request):
         {"status": "ok" if ready else "unavailable", "checks": results},
         status=200 if ready else 503,
     )
+
+
+# What a database that is down, hung (connect or statement timeout) or locked raises.
+DATABASE_UNAVAILABLE_ERRORS = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request):
+    """handler500: the database could not answer (already logged by django.request)
+    is a 503 "try again shortly" with Retry-After; anything else is Django's 500.
+    Rendered without a request context: the context processors read the database."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_UNAVAILABLE_ERRORS):
+        body = loader.get_template("503.html").render()
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    return defaults.server_error(request)
 
 
 @require_GET

@@ -100,6 +100,23 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = env_bool("DATABASE_ATOMIC_REQUESTS", False)
+# A database that hangs must cost a request seconds, not the worker's whole timeout:
+# it then answers 503 (home.views.server_error). Seconds to connect; milliseconds one
+# statement may run (0: no limit, e.g. for a long migration).
+DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 5)
+DATABASE_STATEMENT_TIMEOUT = env_int("DATABASE_STATEMENT_TIMEOUT", 20_000)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+    _options["options"] = " ".join(
+        filter(
+            None,
+            [
+                _options.get("options", ""),
+                f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT}",
+            ],
+        )
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Write-ahead logging lets the notification worker write while pages are read,
     # and commits without waiting for the disk (a crash of the app loses nothing;
