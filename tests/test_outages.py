@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from home import cache_backends
 from locations.consultations.notifications import deliver_due_notifications
-from locations.models import ConsultationRequest, LocationPage
+from locations.models import ConsultationFormPage, ConsultationRequest, LocationPage
 from tests.locations.conftest import form_data, thank_you
 
 pytestmark = pytest.mark.django_db
@@ -67,16 +67,14 @@ def page_statuses(client):
 
 
 def post_consultation(client):
-    form_page_path = FORM_PATH
-    from locations.models import ConsultationFormPage
-
-    page = ConsultationFormPage.objects.get(url_path__endswith=form_page_path)
+    page = ConsultationFormPage.objects.get(slug=FORM_PATH.strip("/"))
     location = LocationPage.objects.get(slug="round-rock")
     return client.post(
-        form_page_path,
+        FORM_PATH,
         form_data(page, location),
         HTTP_HOST=HOST,
         REMOTE_ADDR="203.0.113.7",
+        follow=True,  # to the thank-you page, wherever it is
     )
 
 

@@ -123,15 +123,29 @@ def over_rate_limit(request):
     reach the clinics' inboxes."""
     window = settings.CONSULTATION_RATE_LIMIT_WINDOW
     key = _rate_key(request)
-    try:
-        count = _count_request(cache, key, window)
-    except Exception as error:
-        logger.warning(
-            "Consultation rate limit counted in this process only: cache error (%s)",
-            type(error).__name__,
-        )
-        count = _count_request(_local_counts, key, window)
+    if shared_cache_reachable():
+        try:
+            count = _count_request(cache, key, window)
+        except Exception as error:
+            failure = type(error).__name__
+        else:
+            if shared_cache_reachable():  # the cache may have just failed (a miss)
+                return count > settings.CONSULTATION_RATE_LIMIT
+            failure = "unreachable"
+    else:
+        failure = "unreachable"
+    logger.warning(
+        "Consultation rate limit counted in this process only: cache %s", failure
+    )
+    count = _count_request(_local_counts, key, window)
     return count > settings.CONSULTATION_RATE_LIMIT
+
+
+def shared_cache_reachable():
+    """False while the default cache is known to be down (ResilientRedisCache turns
+    errors into misses; a counter must know). Other backends raise instead."""
+    is_reachable = getattr(cache, "is_reachable", None)
+    return is_reachable() if is_reachable is not None else True
 
 
 def _received_key(token):
