@@ -4,7 +4,7 @@ import logging
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from home.listings import specific_pages_in_order
+from home.query_params import page_number, search_terms
 
 logger = logging.getLogger(__name__)
 
@@ -88,17 +89,15 @@ def search(request):
     query = clean_search_query(request.GET.get("q", ""))
     results = None
     if query:
+        terms = search_terms(query)
         site = Site.find_for_request(request)
         pages = Page.objects.live().public()
         if site is not None:
             pages = pages.descendant_of(site.root_page, inclusive=True)
-        paginator = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
+        paginator = Paginator(
+            pages.search(terms) if terms else pages.none(), SEARCH_RESULTS_PER_PAGE
+        )
+        results = paginator.get_page(page_number(request))
         results.object_list = specific_pages_in_order(
             [page.pk for page in results.object_list]
         )

@@ -6,6 +6,7 @@ from django.db.models import Q
 
 from home.cache import cached_until_content_changes
 from home.listings import attach_listing_images
+from home.query_params import page_number
 
 PROVIDERS_PER_PAGE = 12
 # Must match the {% picture %} filters of templates/includes/provider_card.html.
@@ -89,7 +90,7 @@ def directory_context(index_page, request, provider_model):
         providers = providers.none()
 
     paginator = Paginator(providers.prefetch_related("locations"), PROVIDERS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj = paginator.get_page(page_number(request))
     page_obj.object_list = attach_listing_images(
         list(page_obj.object_list), HEADSHOT_FILTERS
     )

@@ -11,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.jsonld import breadcrumb_json_ld
 from home.models import BaseIndexPage
+from home.query_params import page_number
 
 ITEMS_PER_PAGE = 12
 FEED_LENGTH = 20
@@ -78,8 +79,7 @@ class SectionIndexPage(RoutablePageMixin, BaseIndexPage):
         return self.live_children()[:FEED_LENGTH]
 
     def requested_page_number(self, request):
-        number = request.GET.get("page", "1")
-        return int(number) if number.isdigit() and 0 < int(number) < 10_000 else 1
+        return page_number(request)
 
     def requested_filters(self, request):
         """The GET filters this index understands, as (name, value) pairs."""
