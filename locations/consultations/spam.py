@@ -1,8 +1,11 @@
 """Spam defences without third-party scripts: a honeypot field, a minimum fill time
-from a signed timestamp, and a per-client rate limit in the shared cache."""
+from a signed timestamp, and a per-client rate limit in the shared cache. The
+signed token also names the form shown, so that a resent form is stored once
+(the database claims its digest: see ConsultationRequest.form_token_digest)."""
 
 import enum
 import hashlib
+import json
 import logging
 import secrets
 import time
@@ -19,7 +22,6 @@ logger = logging.getLogger(__name__)
 STAMP_SALT = "locations.consultations.form-token"
 # A form left open longer than this is shown again with a fresh token.
 STAMP_MAX_AGE = 2 * 24 * 60 * 60
-RECEIVED_TOKEN_TIMEOUT = STAMP_MAX_AGE
 
 
 class Verdict(enum.Enum):
@@ -94,15 +96,19 @@ def _rate_key(request):
     return f"consultation-rate:{digest[:40]}"
 
 
-def over_rate_limit(request):
-    """Count one request from this client; True when it is over the limit.
+def over_rate_limit(request, form_digest):
+    """Count one form from this client; True when it is over the limit. Copies of
+    one form (a double click, a resend: same `form_digest`) are counted once and
+    read the count, so that they all get the answer the first copy got.
 
     When the cache cannot be reached the request is let through (and logged): a
     person asking for care must not be turned away because the cache is down."""
     window = settings.CONSULTATION_RATE_LIMIT_WINDOW
     key = _rate_key(request)
     try:
-        if cache.add(key, 1, timeout=window):
+        if not cache.add(f"consultation-rate-form:{form_digest[:40]}", 1, window):
+            count = cache.get(key) or 0
+        elif cache.add(key, 1, timeout=window):
             count = 1
         else:
             try:
@@ -116,21 +122,11 @@ def over_rate_limit(request):
     return count > settings.CONSULTATION_RATE_LIMIT
 
 
-def _received_key(token):
-    return f"consultation-received:{hashlib.sha256(token.encode()).hexdigest()}"
-
-
-def already_received(token):
-    """Whether a request with this form token was stored (a resent form)."""
-    try:
-        return bool(token) and cache.get(_received_key(token)) is not None
-    except Exception:
-        logger.warning("Consultation resend check skipped: cache error", exc_info=True)
-        return False
-
-
-def remember_received(token):
-    try:
-        cache.set(_received_key(token), 1, timeout=RECEIVED_TOKEN_TIMEOUT)
-    except Exception:
-        logger.warning("Consultation resend note skipped: cache error", exc_info=True)
+def form_token_digest(token):
+    """SHA-256 (hex, 64 characters) of what a form token signs: the page, the time
+    and the nonce. Every copy of one form gives the same digest however its
+    signature is spelt; the database keeps one request per digest. Raises
+    signing.BadSignature for a token screen_post() would have refused."""
+    payload = signing.loads(str(token), salt=STAMP_SALT)
+    canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
