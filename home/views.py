@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 
 from home.listings import specific_pages_in_order
 from home.query_params import page_number, search_terms
+from home.visibility import public_pages
 
 logger = logging.getLogger(__name__)
 
@@ -90,10 +91,9 @@ def search(request):
     results = None
     if query:
         terms = search_terms(query)
-        site = Site.find_for_request(request)
-        pages = Page.objects.live().public()
-        if site is not None:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
+        public = public_pages(site=Site.find_for_request(request)).values("pk")
+        # The search backend filters on indexed fields only (not on `expired`).
+        pages = Page.objects.filter(pk__in=public)
         paginator = Paginator(
             pages.search(terms) if terms else pages.none(), SEARCH_RESULTS_PER_PAGE
         )

@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from home.jsonld import breadcrumb_json_ld
 from home.models import BaseIndexPage
 from home.query_params import page_number
+from home.visibility import public_pages
 
 ITEMS_PER_PAGE = 12
 FEED_LENGTH = 20
@@ -67,9 +68,7 @@ class SectionIndexPage(RoutablePageMixin, BaseIndexPage):
     def live_children(self):
         """What visitors may see, newest first, without bodies."""
         return (
-            self.child_pages()
-            .live()
-            .public()
+            public_pages(self.child_pages())
             .defer_streamfields()
             .select_related(*self.child_select_related)
             .order_by(*self.newest_first)
