@@ -3,6 +3,8 @@
 from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 
+from home.visibility import public_pages
+
 ARTICLES_PER_SECTION = 10
 
 
@@ -13,8 +15,7 @@ def provider_articles(provider):
 
     authorships = ArticlePageAuthor.objects.filter(provider=provider)
     articles = (
-        ArticlePage.objects.live()
-        .public()
+        public_pages(ArticlePage.objects.all(), provider.get_site())
         .filter(Q(pk__in=authorships.values("page_id")) | Q(medical_reviewer=provider))
         .annotate(written_by_provider=Exists(authorships.filter(page=OuterRef("pk"))))
         .defer_streamfields()

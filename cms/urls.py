@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.sitemaps import PublicPagesSitemap
 
 handler500 = "home.views.server_error"
 
@@ -13,7 +14,12 @@ urlpatterns = [
     path("healthz/", home_views.healthz, name="healthz"),
     path("readyz/", home_views.readyz, name="readyz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"wagtail": PublicPagesSitemap}},
+        name="sitemap",
+    ),
     path("search/", home_views.search, name="search"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

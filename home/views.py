@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -18,7 +18,9 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from home.listings import specific_pages_in_order
+from home.query_params import page_number, search_terms
 from home.tasks import oldest_ready_task_age
+from home.visibility import public_pages
 
 logger = logging.getLogger(__name__)
 
@@ -143,17 +145,14 @@ def search(request):
     query = clean_search_query(request.GET.get("q", ""))
     results = None
     if query:
-        site = Site.find_for_request(request)
-        pages = Page.objects.live().public()
-        if site is not None:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
-        paginator = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
+        terms = search_terms(query)
+        public = public_pages(site=Site.find_for_request(request)).values("pk")
+        # The search backend filters on indexed fields only (not on `expired`).
+        pages = Page.objects.filter(pk__in=public)
+        paginator = Paginator(
+            pages.search(terms) if terms else pages.none(), SEARCH_RESULTS_PER_PAGE
+        )
+        results = paginator.get_page(page_number(request))
         results.object_list = specific_pages_in_order(
             [page.pk for page in results.object_list]
         )

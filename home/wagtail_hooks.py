@@ -4,6 +4,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import Treatment
 from home.page_cache import is_request_cacheable
+from home.visibility import public_pages
 
 
 class TreatmentViewSet(SnippetViewSet):
@@ -17,3 +18,10 @@ class TreatmentViewSet(SnippetViewSet):
 
 register_snippet(TreatmentViewSet)
 hooks.register("is_request_cacheable", is_request_cacheable)
+
+
+@hooks.register("menus_modify_base_page_queryset")
+def public_pages_only_in_menus(queryset, current_site=None, **kwargs):
+    """wagtailmenus offers live pages; visitors' menus hold only public ones
+    (a password-protected page or section is left out)."""
+    return public_pages(queryset, current_site)

@@ -6,6 +6,8 @@ from django.db.models import Q
 
 from home.cache import cached_until_content_changes
 from home.listings import attach_listing_images
+from home.query_params import page_number
+from home.visibility import public_pages
 
 PROVIDERS_PER_PAGE = 12
 # Must match the {% picture %} filters of templates/includes/provider_card.html.
@@ -37,8 +39,7 @@ def filter_choices(providers):
     specialty_model = field("specialties").related_model
     condition_model = field("conditions").related_model
     locations = (
-        location_model.objects.filter(providers__in=providers)
-        .live()
+        public_pages(location_model.objects.filter(providers__in=providers))
         .distinct()
         .order_by("title")
     )
@@ -61,9 +62,7 @@ def directory_context(index_page, request, provider_model):
     """The filter form, one page of matching providers (`provider_model` pages under
     `index_page`), and how many matched."""
     providers = (
-        provider_model.objects.child_of(index_page)
-        .live()
-        .public()
+        public_pages(provider_model.objects.child_of(index_page))
         .defer_streamfields()
         .order_by("title")
     )
@@ -89,7 +88,7 @@ def directory_context(index_page, request, provider_model):
         providers = providers.none()
 
     paginator = Paginator(providers.prefetch_related("locations"), PROVIDERS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj = paginator.get_page(page_number(request))
     page_obj.object_list = attach_listing_images(
         list(page_obj.object_list), HEADSHOT_FILTERS
     )

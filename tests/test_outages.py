@@ -229,7 +229,7 @@ def test_rate_limit_still_counts_per_process_while_redis_is_down(
     own_redis.kill()
     request = rf.post("/", REMOTE_ADDR="198.51.100.77")
 
-    verdicts = [spam.over_rate_limit(request) for _ in range(3)]
+    verdicts = [spam.over_rate_limit(request, f"form-{n}") for n in range(3)]
 
     assert verdicts == [False, False, True]
 

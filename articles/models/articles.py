@@ -31,6 +31,7 @@ from articles.models.sections import (
 from articles.models.snippets import Topic
 from home.listings import attach_listing_images
 from home.models import BasePage, optional_image
+from home.visibility import public_pages
 
 WORDS_PER_MINUTE = 200
 RELATED_ARTICLES = 3
@@ -284,8 +285,7 @@ class ArticlePage(SectionChildMixin, BasePage):
             topic_id__in=topic_ids
         ).values("articlepage_id")
         related = (
-            ArticlePage.objects.live()
-            .public()
+            public_pages(ArticlePage.objects.all(), self.get_site())
             .filter(pk__in=sharing_a_topic)
             .exclude(pk=self.pk)
             .defer_streamfields()

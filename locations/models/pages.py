@@ -25,6 +25,7 @@ from home.blocks import BodyStreamBlock
 from home.cache import valid_until
 from home.listings import attach_listing_images
 from home.models import BaseIndexPage, BasePage, optional_image
+from home.visibility import public_pages
 from locations import hours
 from locations.forms import LocationPageForm
 from locations.jsonld import clinic_json_ld, postal_address_json_ld
@@ -51,9 +52,7 @@ class LocationIndexPage(BaseIndexPage):
 
     def listing_context(self, request):
         locations = (
-            LocationPage.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(LocationPage.objects.child_of(self))
             .defer_streamfields()
             .prefetch_related("opening_hours", "holiday_closures")
             .order_by("path")
@@ -310,8 +309,7 @@ class LocationPage(BasePage):
     def practising_providers(self):
         """Live providers who practise here, with their photos ready to show."""
         providers = list(
-            self.providers.live()
-            .public()
+            public_pages(self.providers.all(), self.get_site())
             .defer_streamfields()
             .order_by("title")
             .select_related("headshot")
