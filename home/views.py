@@ -1,10 +1,10 @@
 """Site-wide views that are not pages: health checks, robots.txt and search."""
 
 import logging
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -19,6 +19,9 @@ logger = logging.getLogger(__name__)
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
+# Deeper result pages than this are answered with the first: nobody reads result 1,000,
+# and the database would rank every hit above it again for each such page.
+SEARCH_MAX_PAGE = 100
 
 
 @never_cache
@@ -82,6 +85,58 @@ def clean_search_query(raw):
     return " ".join(printable.split())[:SEARCH_QUERY_MAX_LENGTH]
 
 
+@dataclass
+class SearchResultsPage:
+    """One page of search results, found without counting every hit: one result more
+    than shown is fetched to know whether a next page exists. Quacks like Django's
+    Page for templates/includes/pagination.html (which then omits "of N")."""
+
+    object_list: list
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    def has_other_pages(self):
+        return self.has_previous or self.has_next
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def previous_page_number(self):
+        return self.number - 1
+
+    def start_index(self):
+        """The 1-based position of the first result shown (0 when none)."""
+        if not self.object_list:
+            return 0
+        return (self.number - 1) * SEARCH_RESULTS_PER_PAGE + 1
+
+    def end_index(self):
+        return self.start_index() + len(self.object_list) - 1
+
+
+def requested_search_page(raw):
+    """The result page asked for: 1 unless `raw` is a number up to SEARCH_MAX_PAGE."""
+    return int(raw) if raw.isdigit() and 0 < int(raw) <= SEARCH_MAX_PAGE else 1
+
+
+def search_results_page(results, number):
+    """Page `number` of `results` (a search queryset, sliced by the backend with LIMIT
+    and OFFSET): a SearchResultsPage; past the last page, the first."""
+    start = (number - 1) * SEARCH_RESULTS_PER_PAGE
+    found = list(results[start : start + SEARCH_RESULTS_PER_PAGE + 1])
+    if not found and number > 1:
+        return search_results_page(results, 1)
+    return SearchResultsPage(
+        object_list=found[:SEARCH_RESULTS_PER_PAGE],
+        number=number,
+        has_next=len(found) > SEARCH_RESULTS_PER_PAGE,
+    )
+
+
 @require_GET
 def search(request):
     """Search across every live, public page of the current site."""
@@ -92,13 +147,9 @@ def search(request):
         pages = Page.objects.live().public()
         if site is not None:
             pages = pages.descendant_of(site.root_page, inclusive=True)
-        paginator = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
+        results = search_results_page(
+            pages.search(query), requested_search_page(request.GET.get("page", ""))
+        )
         results.object_list = specific_pages_in_order(
             [page.pk for page in results.object_list]
         )

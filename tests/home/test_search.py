@@ -24,11 +24,28 @@ def test_search_results_are_paginated(client, home_page):
 
     first = client.get("/search/", {"q": "insurance"}).content.decode()
     second = client.get("/search/", {"q": "insurance", "page": 2}).content.decode()
+    past_the_end = client.get("/search/", {"q": "insurance", "page": 3})
 
-    assert "13 results" in first
-    assert "Page 1 of 2" in first and 'href="?q=insurance&amp;page=2"' in first
-    assert "Page 2 of 2" in second
-    assert second.count('class="card"') == 3
+    assert "Results 1–10." in first and first.count('class="card"') == 10
+    assert "Page 1" in first and 'href="?q=insurance&amp;page=2"' in first
+    assert "Results 11–13." in second and second.count('class="card"') == 3
+    assert 'href="?q=insurance&amp;page=1"' in second and "page=3" not in second
+    assert "Results 1–10." in past_the_end.content.decode()
+
+
+def test_search_counts_no_hits_it_does_not_show(
+    client, home_page, django_assert_max_num_queries
+):
+    for number in range(25):
+        StandardPageFactory(parent=home_page, title=f"Insomnia help {number}")
+    client.get("/search/", {"q": "insomnia"})  # settings and routes warm
+
+    with django_assert_max_num_queries(10) as captured:
+        response = client.get("/search/", {"q": "insomnia", "page": 2})
+
+    assert "Results 11–20." in response.content.decode()
+    sql = " ".join(query["sql"].upper() for query in captured.captured_queries)
+    assert "COUNT(" not in sql
 
 
 @pytest.mark.parametrize(
