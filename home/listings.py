@@ -31,3 +31,10 @@ def specific_pages_in_order(ids, queryset=None):
     queryset = Page.objects.all() if queryset is None else queryset
     by_id = queryset.filter(pk__in=ids).specific().defer_streamfields().in_bulk()
     return attach_listing_images([by_id[pk] for pk in ids if pk in by_id])
+
+
+def requested_page_number(request):
+    """The listing page a visitor asked for (?page=N): 1 unless N is a number from 1
+    to 9,999, so that odd query strings cannot fill a cache keyed on it."""
+    number = request.GET.get("page", "1")
+    return int(number) if number.isdigit() and 0 < int(number) < 10_000 else 1

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.functional import SimpleLazyObject
 
 from home.cache import cached_until_content_changes
-from home.listings import attach_listing_images
+from home.listings import attach_listing_images, requested_page_number
 
 PROVIDERS_PER_PAGE = 12
 # Must match the {% picture %} filters of templates/includes/provider_card.html.
@@ -58,12 +58,6 @@ def filter_choices(providers):
             .values_list("slug", "name")
         ),
     }
-
-
-def requested_page_number(request):
-    """The directory page asked for: 1 unless the query string has a page number."""
-    number = request.GET.get("page", "1")
-    return int(number) if number.isdigit() and 0 < int(number) < 10_000 else 1
 
 
 def directory_context(index_page, request, provider_model):

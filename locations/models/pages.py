@@ -5,9 +5,10 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from phonenumber_field.modelfields import PhoneNumberField
 from wagtail.admin.panels import (
@@ -23,7 +24,7 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 from home.cache import valid_until
-from home.listings import attach_listing_images
+from home.listings import attach_listing_images, requested_page_number
 from home.models import BaseIndexPage, BasePage, optional_image
 from locations import hours
 from locations.forms import LocationPageForm
@@ -39,6 +40,8 @@ from locations.validators import (
 # Must match the {% picture %} filters of templates/includes/provider_card.html.
 PROVIDER_PHOTO_FILTERS = "fill-{160x200,320x400}-c80|format-{webp,jpeg}"
 RECIPIENTS_PERMISSION = "locations.change_location_recipients"
+# A page of the location index: its cost stays flat however many clinics there are.
+LOCATIONS_PER_PAGE = 24
 
 
 class LocationIndexPage(BaseIndexPage):
@@ -50,6 +53,16 @@ class LocationIndexPage(BaseIndexPage):
         verbose_name = "location index page"
 
     def listing_context(self, request):
+        # Computed only when the template's cached fragment is missing.
+        number = requested_page_number(request)
+        return {
+            "listing": SimpleLazyObject(lambda: self.listing(number)),
+            "listing_cache_key": number,
+        }
+
+    def listing(self, number):
+        """Page `number` of the live locations, in the editors' order (a Django Page
+        of LOCATIONS_PER_PAGE, with hours and closures loaded)."""
         locations = (
             LocationPage.objects.child_of(self)
             .live()
@@ -58,7 +71,7 @@ class LocationIndexPage(BaseIndexPage):
             .prefetch_related("opening_hours", "holiday_closures")
             .order_by("path")
         )
-        return {"locations": locations}
+        return Paginator(locations, LOCATIONS_PER_PAGE).get_page(number)
 
 
 class LocationPage(BasePage):
