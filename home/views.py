@@ -13,7 +13,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
-from home.listings import specific_pages_in_order
+from home.cache import cached_site_setting, cached_until_content_changes
+from home.listings import cached_cards
+from home.models.settings import ClinicSettings
+from home.wagtail_internals import use_site
 
 logger = logging.getLogger(__name__)
 
@@ -137,25 +140,35 @@ def search_results_page(results, number):
     )
 
 
+def cached_site_for_request(request):
+    """Site.find_for_request(), read from the cache once per content generation and
+    host; None when no site matches."""
+    site = cached_until_content_changes(
+        f"site-for-host:{request.get_host()}", lambda: Site.find_for_request(request)
+    )
+    if site is not None:
+        use_site(request, site)
+    return site
+
+
 @require_GET
 def search(request):
     """Search across every live, public page of the current site."""
     query = clean_search_query(request.GET.get("q", ""))
     results = None
     if query:
-        site = Site.find_for_request(request)
+        site = cached_site_for_request(request)
         pages = Page.objects.live().public()
         if site is not None:
             pages = pages.descendant_of(site.root_page, inclusive=True)
         results = search_results_page(
             pages.search(query), requested_search_page(request.GET.get("page", ""))
         )
-        results.object_list = specific_pages_in_order(
-            [page.pk for page in results.object_list]
-        )
+        results.object_list = cached_cards(results.object_list, request)
     context = {
         "query": query,
         "results": results,
         "query_prefix": urlencode({"q": query}) + "&",
     }
+    cached_site_setting(ClinicSettings, request)  # the template's {{ settings }}
     return render(request, "home/search_results.html", context)

@@ -56,3 +56,11 @@ def use_route(request, site, route_result):
     `_wagtail_route_for_request` (both named in their docstrings)."""
     request._wagtail_site = site
     request._wagtail_route_for_request = route_result
+
+
+def use_site(request, site):
+    """Hand Wagtail the site found for `request` (e.g. from our cache), so that
+    `Site.find_for_request()` answers without a query.
+
+    Checked against Wagtail 7.4.4: see use_route() (`_wagtail_site`)."""
+    request._wagtail_site = site

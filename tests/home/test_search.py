@@ -72,3 +72,17 @@ def test_search_forms_have_distinct_names_and_the_page_a_description(client, hom
     assert meta(response, "description").startswith("Search the articles")
     loading = [img["loading"] for img in page.select(".search-results img")]
     assert loading == ["eager", "lazy", "lazy"]
+
+
+def test_search_results_follow_a_renamed_page(client, home_page):
+    page = StandardPageFactory(parent=home_page, title="Parking behind the clinic")
+    assert (
+        "Parking behind the clinic"
+        in client.get("/search/", {"q": "parking"}).content.decode()
+    )
+
+    page.title = "Parking in the garage"
+    page.save_revision().publish()
+
+    html = client.get("/search/", {"q": "parking"}).content.decode()
+    assert "Parking in the garage" in html and "behind the clinic" not in html
