@@ -23,7 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
-from home.cache import valid_until
+from home.cache import cached_until_content_changes, valid_until
 from home.listings import attach_listing_images, requested_page_number
 from home.models import BaseIndexPage, BasePage, optional_image
 from locations import hours
@@ -263,6 +263,19 @@ class LocationPage(BasePage):
                 "Can choose who receives a location's consultation requests",
             )
         ]
+
+    def get_context(self, request, *args, **kwargs):
+        if not getattr(request, "is_preview", False):
+            # Published hours change only with a publish: read them once per content
+            # generation. A preview shows the draft's own rows.
+            self.hours_rows, self.closure_rows = cached_until_content_changes(
+                f"location-hours:{self.pk}",
+                lambda: (
+                    list(self.opening_hours.all()),
+                    list(self.holiday_closures.all()),
+                ),
+            )
+        return super().get_context(request, *args, **kwargs)
 
     @property
     def json_ld_id(self):
