@@ -11,7 +11,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check
 
-.PHONY: install run test lint format bench clean reset
+.PHONY: install run test lint format bench bench-scale clean reset
 
 # `make run` needs only the runtime requirements; the test and lint tools (Playwright
 # alone is 165 MB) come with the first `make test`, `make lint` or `make install`.
@@ -72,6 +72,10 @@ format: install
 
 bench: install
 	$(PY) bench/run.py
+
+# 10,000 articles, 1,000 providers, 100 locations on PostgreSQL (bench/scale.py).
+bench-scale: install
+	$(PY) bench/scale.py
 
 # What can be rebuilt: the virtual environment, collected static files and caches.
 # The database, the logins and uploaded media stay (see `make reset`).

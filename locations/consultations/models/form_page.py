@@ -10,6 +10,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey
+from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
     AbstractEmailForm,
@@ -241,6 +242,16 @@ class ConsultationFormPage(AbstractEmailForm, BasePage):
 
     def get_submission_class(self):
         return ConsultationRequest
+
+    def get_form_fields(self):
+        # The published fields change only with a publish: read once per content
+        # generation. A preview or an unsaved page has its own fields in memory.
+        fields = self.form_fields.all()
+        if self.pk is None or isinstance(fields, FakeQuerySet):
+            return fields
+        return cached_until_content_changes(
+            f"consultation-form-fields:{self.pk}", lambda: list(fields)
+        )
 
     def get_form_parameters(self):
         fixed = self.fixed_location
