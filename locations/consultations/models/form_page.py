@@ -14,7 +14,7 @@ from wagtail.contrib.forms.models import (
     validate_to_address,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from home.blocks import BODY_RICH_TEXT, INLINE_RICH_TEXT
 from home.cache import cached_until_content_changes
@@ -220,13 +220,29 @@ class ConsultationFormPage(AbstractEmailForm, BasePage):
         return location
 
     @cached_property
+    def site_root_path(self):
+        """The url_path of the root of the site this page is on ("" when it is on
+        none), from Wagtail's cached list of site roots: the innermost wins."""
+        roots = [
+            root.root_path
+            for root in Site.get_site_root_paths()
+            if self.url_path.startswith(root.root_path)
+        ]
+        return max(roots, key=len, default="")
+
+    @cached_property
     def offered_locations(self):
-        """The live locations a visitor may choose, by name (read once per content
-        generation)."""
+        """The live locations of this page's site that a visitor may choose, by
+        name (read once per content generation). Another site's clinics are never
+        offered: their managers would get requests from a site they do not run."""
+        root_path = self.site_root_path
         return cached_until_content_changes(
-            "consultation-offered-locations",
+            f"consultation-offered-locations:{root_path}",
             lambda: list(
-                LocationPage.objects.live().defer_streamfields().order_by("title")
+                LocationPage.objects.live()
+                .filter(url_path__startswith=root_path)
+                .defer_streamfields()
+                .order_by("title")
             ),
         )
 
