@@ -112,8 +112,13 @@ def test_the_configured_keys_are_used_in_their_order(keys):
 def test_without_keys_and_outside_development_nothing_is_encrypted(no_keys):
     no_keys.CONSULTATION_DERIVE_DEVELOPMENT_KEY = False
 
-    with pytest.raises(ImproperlyConfigured, match="CONSULTATION_ENCRYPTION_KEYS"):
+    with pytest.raises(ImproperlyConfigured) as caught:
         crypto.encrypt_text("hello")
+
+    assert str(caught.value) == (
+        "CONSULTATION_ENCRYPTION_KEYS is empty: consultation answers cannot be "
+        "stored without an encryption key."
+    )
 
 
 def test_development_derives_a_stable_key_from_the_secret_key_and_warns_once(
@@ -153,5 +158,10 @@ def test_no_warning_when_keys_are_configured(keys, caplog):
 def test_a_malformed_key_is_refused_with_a_message(settings, bad_key):
     settings.CONSULTATION_ENCRYPTION_KEYS = [FIRST, bad_key]
 
-    with pytest.raises(ImproperlyConfigured, match="not a Fernet key"):
+    with pytest.raises(ImproperlyConfigured) as caught:
         crypto.encrypt_text("hello")
+
+    assert str(caught.value) == (
+        "CONSULTATION_ENCRYPTION_KEYS holds a value that is not a Fernet key."
+    )
+    assert isinstance(caught.value.__cause__, ValueError)

@@ -231,8 +231,8 @@ def test_a_counter_that_expired_between_two_steps_starts_again_for_a_window(
     clock, spam_cache, settings
 ):
     """add() found the counter, then it expired before incr(): counting starts again
-    at one, and that new counter also lasts one window only."""
-    settings.CONSULTATION_RATE_LIMIT = 1
+    at one, and that new counter lasts one whole window, no more."""
+    settings.CONSULTATION_RATE_LIMIT = 2
     settings.CONSULTATION_RATE_LIMIT_WINDOW = HOUR
     request = visitor()
     with (
@@ -241,8 +241,10 @@ def test_a_counter_that_expired_between_two_steps_starts_again_for_a_window(
     ):
         assert spam.over_rate_limit(request) is False
 
-    assert spam.over_rate_limit(request) is True
-    clock.advance(HOUR + 1)
+    assert spam.over_rate_limit(request) is False  # the second of two
+    clock.advance(HOUR - 1)
+    assert spam.over_rate_limit(request) is True  # the third, within the window
+    clock.advance(2)
     assert spam.over_rate_limit(request) is False
 
 
