@@ -3,7 +3,7 @@ however many pages are listed and whatever their types."""
 
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 # Must match the filters of the {% picture %} tag in templates/includes/card.html.
 CARD_IMAGE_FILTERS = "fill-{480x270,960x540}|format-{webp,jpeg}"
@@ -31,3 +31,22 @@ def specific_pages_in_order(ids, queryset=None):
     queryset = Page.objects.all() if queryset is None else queryset
     by_id = queryset.filter(pk__in=ids).specific().defer_streamfields().in_bulk()
     return attach_listing_images([by_id[pk] for pk in ids if pk in by_id])
+
+
+def site_root_path(page):
+    """The url_path of the root of the site `page` is on (the innermost, when sites
+    nest), or "" when it is on none. Read from Wagtail's cached list of site roots:
+    no query once that is cached, as it is after routing a request."""
+    roots = [
+        root.root_path
+        for root in Site.get_site_root_paths()
+        if page.url_path.startswith(root.root_path)
+    ]
+    return max(roots, key=len, default="")
+
+
+def on_same_site(pages, page):
+    """`pages` (a page queryset) limited to those on the same site as `page`, for
+    lists the code fills by itself (related articles, filter choices): another
+    site's pages are never offered."""
+    return pages.filter(url_path__startswith=site_root_path(page))

@@ -14,10 +14,11 @@ from wagtail.contrib.forms.models import (
     validate_to_address,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from home.blocks import BODY_RICH_TEXT, INLINE_RICH_TEXT
 from home.cache import cached_until_content_changes
+from home.listings import on_same_site, site_root_path
 from home.models import BasePage
 from locations.consultations import spam
 from locations.consultations.crypto import encrypt_json
@@ -220,27 +221,14 @@ class ConsultationFormPage(AbstractEmailForm, BasePage):
         return location
 
     @cached_property
-    def site_root_path(self):
-        """The url_path of the root of the site this page is on ("" when it is on
-        none), from Wagtail's cached list of site roots: the innermost wins."""
-        roots = [
-            root.root_path
-            for root in Site.get_site_root_paths()
-            if self.url_path.startswith(root.root_path)
-        ]
-        return max(roots, key=len, default="")
-
-    @cached_property
     def offered_locations(self):
         """The live locations of this page's site that a visitor may choose, by
         name (read once per content generation). Another site's clinics are never
         offered: their managers would get requests from a site they do not run."""
-        root_path = self.site_root_path
         return cached_until_content_changes(
-            f"consultation-offered-locations:{root_path}",
+            f"consultation-offered-locations:{site_root_path(self)}",
             lambda: list(
-                LocationPage.objects.live()
-                .filter(url_path__startswith=root_path)
+                on_same_site(LocationPage.objects.live(), self)
                 .defer_streamfields()
                 .order_by("title")
             ),
