@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from home.models import ClinicSettings
 from locations.consultations.retention import purge_expired_requests
 from locations.models import (
     ConsultationNotification,
@@ -172,3 +173,26 @@ def test_a_shorter_period_on_the_default_site_leaves_the_other_sites_requests(
     assert list(ConsultationRequest.objects.values_list("pk", flat=True)) == [
         lakeside.pk
     ]
+
+
+def test_each_clinic_page_links_to_its_own_sites_form(client, clinics, sister):
+    for site, form_page in (
+        (clinics.home.get_site(), clinics.form_page),
+        (sister.site, sister.form_page),
+    ):
+        setting = ClinicSettings.for_site(site)
+        setting.consultation_page = form_page
+        setting.save()
+
+    def consult_link(response):
+        button = soup(response).find(
+            "a", string="Request a consultation at this location"
+        )
+        return button["href"]
+
+    # Twice: the second time from the cache of consultation links.
+    for _ in range(2):
+        austin = client.get("/locations/austin/")
+        lakeside = client.get("/locations/lakeside/", HTTP_HOST=sister.host)
+        assert consult_link(austin) == "/request-a-consultation/?location=austin"
+        assert consult_link(lakeside) == "/request-a-consultation/?location=lakeside"
