@@ -155,6 +155,7 @@ def test_the_honeypot_is_checked_first(clock):
         "not-a-token",
         signing.dumps({"page": 7, "at": int(NOW - 60)}, salt="another-salt"),
     ],
+    ids=["missing", "garbage", "signed-for-something-else"],
 )
 def test_a_missing_or_forged_token_is_spam(clock, caplog, token):
     caplog.set_level(logging.INFO)
