@@ -66,6 +66,14 @@ def test_a_token_no_key_opens_raises_invalid_token(keys):
     assert crypto.InvalidToken is InvalidToken
 
 
+@pytest.mark.parametrize("damaged", ["gAAAAAB—not-base64", "gAAAAABé", ""])
+def test_a_damaged_token_raises_invalid_token_too(keys, damaged):
+    with pytest.raises(InvalidToken):
+        crypto.decrypt_text(damaged)
+    with pytest.raises(InvalidToken):
+        crypto.reencrypt(damaged)
+
+
 def test_rotation_re_encrypts_with_the_first_key(keys):
     old_token = Fernet(SECOND.encode()).encrypt(b"kept across rotation").decode()
 
