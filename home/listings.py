@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from home.cache import FRAGMENT_TIMEOUT, content_generation
 
@@ -77,3 +77,22 @@ def cached_cards(pages, request):
         cache.set_many(rendered, FRAGMENT_TIMEOUT)
         found.update(rendered)
     return [mark_safe(found[key]) for key in keys]  # noqa: S308 our own templates
+
+
+def site_root_path(page):
+    """The url_path of the root of the site `page` is on (the innermost, when sites
+    nest), or "" when it is on none. Read from Wagtail's cached list of site roots:
+    no query once that is cached, as it is after routing a request."""
+    roots = [
+        root.root_path
+        for root in Site.get_site_root_paths()
+        if page.url_path.startswith(root.root_path)
+    ]
+    return max(roots, key=len, default="")
+
+
+def on_same_site(pages, page):
+    """`pages` (a page queryset) limited to those on the same site as `page`, for
+    lists the code fills by itself (related articles, filter choices): another
+    site's pages are never offered."""
+    return pages.filter(url_path__startswith=site_root_path(page))

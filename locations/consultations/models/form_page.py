@@ -23,6 +23,7 @@ from wagtail.url_routing import RouteResult
 
 from home.blocks import BODY_RICH_TEXT, INLINE_RICH_TEXT
 from home.cache import cached_until_content_changes
+from home.listings import on_same_site, site_root_path
 from home.models import BasePage
 from home.visibility import public_pages
 from locations.consultations import spam
@@ -228,13 +229,13 @@ class ConsultationFormPage(AbstractEmailForm, BasePage):
 
     @cached_property
     def offered_locations(self):
-        """The public locations of this form's site, by name: the only ones a
-        visitor may choose (read once per content generation)."""
-        site = self.get_site()
+        """The public locations of this page's site that a visitor may choose, by
+        name (read once per content generation). Another site's clinics are never
+        offered: their managers would get requests from a site they do not run."""
         return cached_until_content_changes(
-            f"consultation-offered-locations:{site.pk if site else None}",
+            f"consultation-offered-locations:{site_root_path(self)}",
             lambda: list(
-                public_pages(LocationPage.objects.all(), site)
+                on_same_site(public_pages(LocationPage.objects.all()), self)
                 .defer_streamfields()
                 .order_by("title")
             ),
