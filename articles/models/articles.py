@@ -29,6 +29,7 @@ from articles.models.sections import (
     slug_from_query,
 )
 from articles.models.snippets import Topic
+from articles.permissions import ArticleSectionPermissionsMixin
 from home.listings import attach_listing_images, on_same_site
 from home.models import BasePage, optional_image
 from home.visibility import public_pages
@@ -56,7 +57,7 @@ def last_review_due_by(day):
         return day.replace(year=day.year - 1, day=28)
 
 
-class ArticleIndexPage(SectionIndexPage):
+class ArticleIndexPage(ArticleSectionPermissionsMixin, SectionIndexPage):
     """The 'Learn' section: every health article, newest first, filterable by topic."""
 
     featured_article = models.ForeignKey(
@@ -137,7 +138,7 @@ class ArticleIndexPage(SectionIndexPage):
         return articles.first()
 
 
-class ArticlePage(SectionChildMixin, BasePage):
+class ArticlePage(ArticleSectionPermissionsMixin, SectionChildMixin, BasePage):
     """A health article by our providers, medically reviewed before it goes live."""
 
     summary = models.TextField(

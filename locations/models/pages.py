@@ -364,15 +364,13 @@ class LocationOpeningHours(Orderable):
         help_text="Tick for a day the clinic is closed; leave the times empty.",
     )
 
+    # The tick box goes below the times: as a fourth column it overflowed the
+    # editor at 1300 px, its label wrapping one word per line.
     panels = [
         FieldRowPanel(
-            [
-                FieldPanel("weekday"),
-                FieldPanel("opens"),
-                FieldPanel("closes"),
-                FieldPanel("closed"),
-            ]
-        )
+            [FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]
+        ),
+        FieldPanel("closed"),
     ]
 
     class Meta(Orderable.Meta):
