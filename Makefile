@@ -34,6 +34,7 @@ run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: $(VENV)/.runtime
 	@$(PY) manage.py prepare_dev_site --address $(HOST):$(PORT)
 	@$(PY) manage.py demo_manager_logins --verbosity 0
+	@$(PY) manage.py demo_two_factor --verbosity 0
 	@echo "Consultation notifications: a background worker sends them every 5 s" \
 		"(it stops with the server)."
 	@$(PY) manage.py send_consultation_notifications --interval 5 --verbosity 0 & \

@@ -104,6 +104,21 @@ def ensure_login(
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
     if settings.DEBUG:
-        saved[username] = {"password": password, "role": role}
+        saved[username] = {
+            **saved.get(username, {}),
+            "password": password,
+            "role": role,
+        }
         _write_file(databases)
     return password
+
+
+def remember_login_details(username, **details):
+    """Development only: keep more about a saved login (e.g. its demo TOTP secret)
+    beside its password in `.dev-logins.json`, for this database."""
+    if not settings.DEBUG:
+        raise ImproperlyConfigured("Development logins are kept in DEBUG only.")
+    databases, _ = _read_file()
+    saved = databases.setdefault(database_identity(), {})
+    saved.setdefault(username, {}).update(details)
+    _write_file(databases)
