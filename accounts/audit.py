@@ -18,6 +18,7 @@ from django.contrib.auth.signals import (
     user_login_failed,
 )
 from django.utils import timezone
+from django.utils.functional import LazyObject
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import ModelLogEntry
 
@@ -84,7 +85,17 @@ def log_sign_in_event(account, action, *, request=None, by=None, **data):
     pass a secret."""
     if request is not None:
         data.setdefault("client_address", client_address(request))
-    return log(instance=account, action=action, user=by or account, data=data)
+    account = concrete_user(account)
+    by = concrete_user(by) if by is not None else account
+    return log(instance=account, action=action, user=by, data=data)
+
+
+def concrete_user(user):
+    """`request.user` is a lazy object, twice over with django-otp's middleware,
+    which Wagtail's log registry does not recognise as a model: load the user."""
+    if isinstance(user, LazyObject):
+        return get_user_model().objects.get(pk=user.pk)
+    return user
 
 
 def _on_logged_in(sender, request, user, **kwargs):
