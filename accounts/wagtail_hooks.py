@@ -1,6 +1,6 @@
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.widgets.button import ListingButton
+from wagtail.admin.ui.menus import MenuItem
 
 from accounts import views
 from accounts.audit import register_sign_in_log_actions
@@ -49,7 +49,7 @@ def two_factor_account_menu_item(request):
 @hooks.register("register_user_listing_buttons")
 def two_factor_reset_button(user, request_user):
     if request_user.is_superuser:
-        yield ListingButton(
+        yield MenuItem(
             "Reset two-factor sign-in",
             reverse("accounts_two_factor_reset", args=[user.pk]),
             icon_name="key",

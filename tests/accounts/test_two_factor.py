@@ -23,7 +23,7 @@ from tests.accounts.conftest import (
     sign_in,
 )
 from tests.factories import make_user
-from tests.helpers import force_login_with_second_factor
+from tests.helpers import force_login_with_second_factor, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -238,3 +238,16 @@ def test_with_two_factors_off_force_login_is_enough(client, manager, austin_requ
     client.force_login(manager)
 
     assert client.get(INBOX).status_code == 200
+
+
+def test_the_code_step_offers_a_way_to_sign_out(two_factor, client, manager):
+    app_device(manager)
+    sign_in(client, manager.username)
+    page = client.get(VERIFY)
+
+    form = soup(page).find("form", action=reverse("wagtailadmin_logout"))
+    response = client.post(form["action"])
+
+    assert form["method"] == "post"
+    assert response.status_code == 302
+    assert client.get("/admin/")["Location"].startswith("/admin/login/")
