@@ -251,3 +251,22 @@ def test_the_code_step_offers_a_way_to_sign_out(two_factor, client, manager):
     assert form["method"] == "post"
     assert response.status_code == 302
     assert client.get("/admin/")["Location"].startswith("/admin/login/")
+
+
+def test_a_user_makes_new_recovery_codes_and_the_old_ones_stop_working(
+    two_factor, client, manager
+):
+    from accounts.devices import new_recovery_codes
+
+    old_codes = new_recovery_codes(manager)
+    force_login_with_second_factor(client, manager)
+    account = client.get(reverse("wagtailadmin_account")).content.decode()
+    assert reverse("accounts_recovery_codes") in account
+
+    response = client.post(reverse("accounts_recovery_codes"))
+
+    new_codes = response.context["codes"]
+    assert len(new_codes) == 10
+    assert not set(new_codes) & set(old_codes)
+    assert not StaticToken.objects.filter(token__in=old_codes).exists()
+    assert StaticToken.objects.filter(token__in=new_codes).count() == 10
