@@ -271,10 +271,11 @@ SEO_NOT_FOUND_RETENTION_DAYS = env_int("SEO_NOT_FOUND_RETENTION_DAYS", 90)
 
 # Admin sign-in for health information (accounts/, docs/operations.md "Sign-in").
 # django-axes refuses further sign-ins for an account, or from a client address, after
-# SIGN_IN_FAILURE_LIMIT failures within SIGN_IN_LOCKOUT_MINUTES, until that long has
-# passed since the last failure; attempts are counted in the database, so every app
-# server sees them. The standalone backend goes first: it refuses before a password
-# is checked.
+# SIGN_IN_FAILURE_LIMIT failures each less than SIGN_IN_LOCKOUT_MINUTES after the one
+# before (so at least as strict as "5 in 15 minutes"), until that long after the
+# failure that locked it; attempts are counted in the database, so every app server
+# sees them. The standalone backend goes first: it refuses before a password is
+# checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
