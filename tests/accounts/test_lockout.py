@@ -127,3 +127,17 @@ def test_failures_and_the_lockout_are_in_the_audit_log(client, editor):
     )
     assert actions.count(audit.SIGN_IN_FAILED) == 7
     assert actions.count(audit.LOCKED_OUT) == 1
+
+
+def test_failures_less_than_the_window_apart_add_up(client, editor):
+    # django-axes keeps counting while each failure follows the last within the
+    # window: at least as strict as "5 in 15 minutes".
+    start = timezone.now()
+    for number in range(5):
+        with time_machine.travel(start + timezone.timedelta(minutes=10 * number)):
+            fail(client, editor.username, 1)
+
+    with time_machine.travel(start + timezone.timedelta(minutes=41)):
+        assert sign_in(client, editor.username).status_code == 429
+    with time_machine.travel(start + timezone.timedelta(minutes=56)):
+        assert signed_in(sign_in(client, editor.username))
