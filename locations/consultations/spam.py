@@ -10,6 +10,7 @@ import time
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.utils.crypto import salted_hmac
 
 from home.client import client_address
@@ -81,26 +82,57 @@ def _rate_key(request):
     return f"consultation-rate:{digest[:40]}"
 
 
-def over_rate_limit(request):
-    """Count one request from this client; True when it is over the limit.
+# Counts kept in this process only, while the shared cache cannot be reached.
+_local_counts = LocMemCache(
+    "consultation-rate-fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}}
+)
 
-    When the cache cannot be reached the request is let through (and logged): a
-    person asking for care must not be turned away because the cache is down."""
+
+def _count_request(counter, key, window):
+    if counter.add(key, 1, timeout=window):
+        return 1
+    try:
+        return counter.incr(key)
+    except ValueError:  # expired between add() and incr()
+        counter.set(key, 1, timeout=window)
+        return 1
+
+
+def over_rate_limit(request):
+    """Count one request from this client; True when it is over the limit
+    (settings.CONSULTATION_RATE_LIMIT per CONSULTATION_RATE_LIMIT_WINDOW seconds).
+
+    Counted in the shared cache. When it cannot be reached, this falls back to a
+    count kept in this process (logged as a warning): a flood from one client is
+    still stopped, at worst after the limit times the number of worker processes,
+    while a person asking for care is never turned away because the cache is down.
+    Refusing everyone would do that; letting everyone through would let a flood
+    reach the clinics' inboxes."""
     window = settings.CONSULTATION_RATE_LIMIT_WINDOW
     key = _rate_key(request)
-    try:
-        if cache.add(key, 1, timeout=window):
-            count = 1
+    if shared_cache_reachable():
+        try:
+            count = _count_request(cache, key, window)
+        except Exception as error:
+            failure = type(error).__name__
         else:
-            try:
-                count = cache.incr(key)
-            except ValueError:  # expired between add() and incr()
-                cache.set(key, 1, timeout=window)
-                count = 1
-    except Exception:
-        logger.warning("Consultation rate limit skipped: cache error", exc_info=True)
-        return False
+            if shared_cache_reachable():  # the cache may have just failed (a miss)
+                return count > settings.CONSULTATION_RATE_LIMIT
+            failure = "unreachable"
+    else:
+        failure = "unreachable"
+    logger.warning(
+        "Consultation rate limit counted in this process only: cache %s", failure
+    )
+    count = _count_request(_local_counts, key, window)
     return count > settings.CONSULTATION_RATE_LIMIT
+
+
+def shared_cache_reachable():
+    """False while the default cache is known to be down (ResilientRedisCache turns
+    errors into misses; a counter must know). Other backends raise instead."""
+    is_reachable = getattr(cache, "is_reachable", None)
+    return is_reachable() if is_reachable is not None else True
 
 
 def _received_key(token):

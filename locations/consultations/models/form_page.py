@@ -4,6 +4,7 @@ import logging
 
 from django.db import models, transaction
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey
@@ -253,11 +254,16 @@ class ConsultationFormPage(AbstractEmailForm, BasePage):
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
-            return self.serve_post(request, *args, **kwargs)
-        form = self.get_form(
-            page=self, user=request.user, initial=self.initial_values(request)
-        )
-        return self.render_form(request, form)
+            response = self.serve_post(request, *args, **kwargs)
+        else:
+            form = self.get_form(
+                page=self, user=request.user, initial=self.initial_values(request)
+            )
+            response = self.render_form(request, form)
+        # The form carries this visitor's tokens, its answers their own words: no
+        # browser or proxy may keep any of its responses.
+        patch_cache_control(response, private=True, no_store=True)
+        return response
 
     def serve_post(self, request, *args, **kwargs):
         """Stores a person's valid request; spam gets the same thank-you page but
