@@ -38,6 +38,7 @@ run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: $(VENV)/.runtime
 	@$(PY) manage.py prepare_dev_site --address $(HOST):$(PORT)
 	@$(PY) manage.py demo_manager_logins --verbosity 0
+	@$(PY) manage.py demo_two_factor --verbosity 0
 	@echo "Background tasks (notification emails, Wagtail's reference index," \
 		"scheduled publishing): a task worker and its scheduler run them" \
 		"(they stop with the server)."

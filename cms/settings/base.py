@@ -1,5 +1,6 @@
 """Settings shared by every environment, read from the environment; safe defaults."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -16,6 +17,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "accounts",
     "articles",
     "locations",
     "providers",
@@ -39,6 +41,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -66,6 +72,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Admin sign-in (accounts/): idle logoff, then the second factor (django-otp).
+    "accounts.middleware.IdleSignOutMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Sees the answer after Wagtail's redirects had their chance, cached or not.
     "seo.not_found.NotFoundMiddleware",
@@ -74,6 +83,8 @@ MIDDLEWARE = [
     "wagtailcache.cache.FetchFromCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.route_cache.RouteCacheMiddleware",
+    # django-axes: turns a locked-out sign-in into its lockout page; last by design.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -231,7 +242,10 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "django.contrib.auth.password_validation."
         "UserAttributeSimilarityValidator"
     },
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("PASSWORD_MIN_LENGTH", 12)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -353,6 +367,8 @@ LOGGING = {
         # Routine page events and background-task chatter; warnings still show.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # django-axes reports every sign-in at INFO; accounts.audit says it once.
+        "axes": {"level": "WARNING"},
     },
 }
 
@@ -406,3 +422,39 @@ SEO_NOT_FOUND_FLUSH_SECONDS = env_int("SEO_NOT_FOUND_FLUSH_SECONDS", 10)
 SEO_NOT_FOUND_BATCH_PATHS = env_int("SEO_NOT_FOUND_BATCH_PATHS", 500)
 SEO_NOT_FOUND_MAX_PATHS = env_int("SEO_NOT_FOUND_MAX_PATHS", 10_000)
 SEO_NOT_FOUND_RETENTION_DAYS = env_int("SEO_NOT_FOUND_RETENTION_DAYS", 90)
+
+# Admin sign-in for health information (accounts/, docs/operations.md "Sign-in").
+# django-axes refuses further sign-ins for an account, or from a client address, after
+# SIGN_IN_FAILURE_LIMIT failures each less than SIGN_IN_LOCKOUT_MINUTES after the one
+# before (so at least as strict as "5 in 15 minutes"), until that long after the
+# failure that locked it; attempts are counted in the database, so every app server
+# sees them. The standalone backend goes first: it refuses before a password is
+# checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("SIGN_IN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGN_IN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "home.client.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Every failure, for unknown usernames too (Wagtail's audit log needs an account).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_VERBOSE = False
+# Two factors (django-otp: TOTP apps and single-use recovery codes). Required for
+# superusers and every holder of these permissions (they read health information);
+# optional for other editors. Only development and tests may turn it off.
+TWO_FACTOR_ENABLED = env_bool("TWO_FACTOR_ENABLED", True)
+TWO_FACTOR_REQUIRED_PERMISSIONS = [
+    "locations.view_consultationrequest",
+    "locations.view_all_consultation_requests",
+]
+OTP_TOTP_ISSUER = env_str("WAGTAIL_SITE_NAME", "Clinic CMS")
+# Idle logoff: a signed-in session ends after this many idle minutes, and this many
+# hours after signing in, whatever the activity (HIPAA 164.312(a)(2)(iii)).
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+SESSION_MAX_AGE_HOURS = env_int("SESSION_MAX_AGE_HOURS", 12)
+SESSION_COOKIE_AGE = SESSION_MAX_AGE_HOURS * 60 * 60

@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils.crypto import salted_hmac
 
+from home.client import client_address
 from locations.consultations.forms import HONEYPOT_FIELD, STAMP_FIELD
 
 logger = logging.getLogger(__name__)
@@ -75,20 +76,6 @@ def spam_reason(page, data):
     if age > STAMP_MAX_AGE:
         return "stale"
     return None
-
-
-def client_address(request):
-    """The visitor's IP address, trusting only the configured number of proxies."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies > 0:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _rate_key(request):
