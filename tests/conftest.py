@@ -147,6 +147,25 @@ def clear_cache():
     cache.clear()
 
 
+IMMEDIATE_TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+}
+
+
+@pytest.fixture(autouse=True)
+def immediate_tasks_when_marked(request):
+    """Tests run with the database task backend, as the site does: what a request
+    enqueues waits for the worker (tests/tasks.py runs it). A test marked
+    `immediate_tasks` needs Wagtail's own tasks (search index, reference index) done
+    at once instead: it gets the immediate backend."""
+    if request.node.get_closest_marker("immediate_tasks") is None:
+        yield
+        return
+    settings = request.getfixturevalue("settings")
+    settings.TASKS = IMMEDIATE_TASKS
+    yield
+
+
 @pytest.fixture
 def home_page(db):
     return make_site()

@@ -213,12 +213,11 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
-# django-rq's queues (used only with TASKS_BACKEND=rq). Jobs keep their result a day.
+# django-rq's queues (used only with TASKS_BACKEND=rq): a job may run 5 minutes.
 RQ_QUEUES = {
     "default": {
         "URL": TASKS_REDIS_URL or "redis://127.0.0.1:6379/0",
         "DEFAULT_TIMEOUT": 300,
-        "DEFAULT_RESULT_TTL": 24 * 60 * 60,
     }
 }
 # Periodic tasks `manage.py run_scheduler` enqueues: task path -> seconds between runs

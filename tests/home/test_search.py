@@ -3,7 +3,8 @@ import pytest
 from tests.factories import ImageFactory, StandardPageFactory
 from tests.helpers import meta, soup
 
-pytestmark = pytest.mark.django_db
+# Wagtail updates its search index in a background task: at once here.
+pytestmark = [pytest.mark.django_db, pytest.mark.immediate_tasks]
 
 
 def test_search_finds_live_pages_and_is_not_indexed(client, home_page):
