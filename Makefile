@@ -29,16 +29,24 @@ $(VENV)/.installed: $(VENV)/.runtime requirements-dev.txt
 
 install: $(VENV)/.installed
 
+# The task worker of the backend TASKS_BACKEND names (docs/operations.md).
+TASK_WORKER = $(if $(filter rq,$(TASKS_BACKEND)),rqworker --with-scheduler \
+	--job-class django_tasks_rq.Job default,db_worker --no-reload --no-startup-delay)
+
 # Links in notification emails point at the server `make run` starts.
 run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: $(VENV)/.runtime
 	@$(PY) manage.py prepare_dev_site --address $(HOST):$(PORT)
 	@$(PY) manage.py demo_manager_logins --verbosity 0
-	@echo "Consultation notifications: a background worker sends them every 5 s" \
-		"(it stops with the server)."
-	@$(PY) manage.py send_consultation_notifications --interval 5 --verbosity 0 & \
+	@echo "Background tasks (notification emails, Wagtail's reference index," \
+		"scheduled publishing): a task worker and its scheduler run them" \
+		"(they stop with the server)."
+	@$(PY) manage.py $(TASK_WORKER) --verbosity 0 & \
 	worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py run_scheduler --verbosity 0 & \
+	scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' \
+		EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Two pytest sessions: everything but the browser tests in parallel (pytest-xdist),

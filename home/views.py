@@ -4,6 +4,7 @@ import logging
 import sys
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import InterfaceError, OperationalError, connection
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
 from home.listings import specific_pages_in_order
+from home.tasks import oldest_ready_task_age
 
 logger = logging.getLogger(__name__)
 
@@ -44,29 +46,51 @@ def _check_cache():
         raise RuntimeError("the cache did not return the value just written")
 
 
+def _check_task_queue():
+    """The oldest task ready to run has not waited longer than TASKS_MAX_QUEUE_AGE
+    seconds: a stopped or overloaded task worker fails this."""
+    age = oldest_ready_task_age()
+    limit = settings.TASKS_MAX_QUEUE_AGE
+    if age is not None and age.total_seconds() > limit:
+        raise RuntimeError(
+            f"the oldest ready task has waited {age.total_seconds():.0f} s (more "
+            f"than {limit} s): is the task worker running?"
+        )
+
+
 @never_cache
 @require_GET
 def readyz(request):
-    """Readiness for the load balancer: the database and the cache both answer.
+    """Readiness for the load balancer: the database and the cache answer, and the
+    task queue is moving.
 
-    200 or 503 with {"status": "ok" | "unavailable", "checks": {component: "ok" |
-    "unavailable"}}. The body names a failed component only; the error itself (which
-    may quote host, port or user) goes to the log."""
-    checks = {"database": _check_database, "cache": _check_cache}
-    results, ready = {}, True
+    {"status": "ok" | "degraded" | "unavailable", "checks": {component: "ok" |
+    "unavailable"}}: 503 when the database or the cache fails. A queue that is not
+    moving ("tasks" fails) answers 200 with status "degraded": this web server can
+    still serve every page, and a load balancer must not take the site down because
+    the task worker is behind; the monitoring that reads this alerts on it. The body
+    names a failed component only; the error itself (which may quote host, port or
+    user) goes to the log."""
+    checks = {
+        "database": _check_database,
+        "cache": _check_cache,
+        "tasks": _check_task_queue,
+    }
+    results, failed = {}, set()
     for name, check in checks.items():
         try:
             check()
         except Exception as error:  # any failure means not ready; log it
             logger.error("Readiness check %s failed: %s", name, error)
             results[name] = "unavailable"
-            ready = False
+            failed.add(name)
         else:
             results[name] = "ok"
-    return JsonResponse(
-        {"status": "ok" if ready else "unavailable", "checks": results},
-        status=200 if ready else 503,
-    )
+    if failed - {"tasks"}:
+        status, code = "unavailable", 503
+    else:
+        status, code = ("degraded" if failed else "ok"), 200
+    return JsonResponse({"status": status, "checks": results}, status=code)
 
 
 # What a database that is down, hung (connect or statement timeout) or locked raises.

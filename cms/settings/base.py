@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_int, env_list, env_str, origin_of
 
@@ -44,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 # The full-page cache (home/page_cache.py) wraps everything: wagtail-cache stores the
@@ -162,6 +165,60 @@ CACHES = {
         "TIMEOUT": 24 * 60 * 60,  # Wagtail deletes an image's renditions' entries
     },
 }
+
+# Background work: Django's Tasks framework (the `django-tasks` backport Wagtail 7.4
+# uses), for our tasks and Wagtail's (reference index, focal points, file deletion,
+# cache purges), run by one worker (docs/operations.md#background-work).
+# - "database" (default): django-tasks-db. A task is a row written in the request's
+#   own transaction; `manage.py db_worker` runs them.
+# - "rq": django-tasks-rq on Redis (TASKS_REDIS_URL, else REDIS_URL), for several
+#   worker machines; tasks reach Redis when the transaction commits; `manage.py
+#   rqworker --with-scheduler --job-class django_tasks_rq.Job default` runs them.
+# - "immediate": inside the request that enqueues (tests that need it).
+TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
+TASKS_REDIS_URL = env_str("TASKS_REDIS_URL") or REDIS_URL
+TASK_BACKEND_CLASSES = {
+    "database": "django_tasks_db.DatabaseBackend",
+    # django-tasks-rq's backend, enqueuing on commit (home/task_backends.py).
+    "rq": "home.task_backends.OnCommitRQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in TASK_BACKEND_CLASSES:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(TASK_BACKEND_CLASSES)}, "
+        f"not {TASKS_BACKEND!r}."
+    )
+if TASKS_BACKEND == "rq":
+    if not TASKS_REDIS_URL:
+        raise ImproperlyConfigured(
+            "TASKS_BACKEND=rq needs TASKS_REDIS_URL or REDIS_URL."
+        )
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+TASKS = {
+    "default": {
+        "BACKEND": TASK_BACKEND_CLASSES[TASKS_BACKEND],
+        "QUEUES": ["default"],
+    }
+}
+# django-rq's queues (used only with TASKS_BACKEND=rq). Jobs keep their result a day.
+RQ_QUEUES = {
+    "default": {
+        "URL": TASKS_REDIS_URL or "redis://127.0.0.1:6379/0",
+        "DEFAULT_TIMEOUT": 300,
+        "DEFAULT_RESULT_TTL": 24 * 60 * 60,
+    }
+}
+# Periodic tasks `manage.py run_scheduler` enqueues: task path -> seconds between runs
+# (each also runs once when the scheduler starts). Cron can instead run their
+# management commands: publish_scheduled, purge_consultation_requests.
+PERIODIC_TASKS = {
+    "home.tasks.publish_scheduled_pages": 60,
+    "locations.consultations.tasks.sweep_consultation_notifications": 60,
+    "locations.consultations.tasks.purge_expired_consultation_requests": 24 * 3600,
+    "home.tasks.prune_finished_tasks": 24 * 3600,
+}
+# /readyz/ reports "degraded" when the oldest ready task has waited longer (seconds).
+TASKS_MAX_QUEUE_AGE = env_int("TASKS_MAX_QUEUE_AGE", 300)
 
 # wagtail-cache: anonymous GET requests for public pages (home/page_cache.py).
 WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
@@ -326,6 +383,11 @@ CONSULTATION_RATE_LIMIT = env_int("CONSULTATION_RATE_LIMIT", 5)
 CONSULTATION_RATE_LIMIT_WINDOW = env_int("CONSULTATION_RATE_LIMIT_WINDOW", 3600)
 # A form sent sooner than this after it was shown was filled in by a machine.
 CONSULTATION_MIN_FILL_SECONDS = env_int("CONSULTATION_MIN_FILL_SECONDS", 3)
+# Tries of one notification email before it is marked failed in the inbox (the delays
+# between tries double from 30 s up to an hour: 12 tries span about six hours).
+CONSULTATION_NOTIFICATION_MAX_ATTEMPTS = env_int(
+    "CONSULTATION_NOTIFICATION_MAX_ATTEMPTS", 12
+)
 # Proxies in front of the app that append to X-Forwarded-For (0: none, use the peer).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 

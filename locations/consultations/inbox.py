@@ -192,8 +192,17 @@ class InspectView(VisibleRequestsMixin, generic.InspectView):
                 state = (
                     f"sent {date_format(timezone.localtime(note.sent_at), 'j M, P')}"
                 )
+            elif note.failed_at:
+                failed = date_format(timezone.localtime(note.failed_at), "j M, P")
+                state = (
+                    f"FAILED, not sent after {note.attempts} tries (last "
+                    f"{failed}: {note.last_error or 'unknown error'}). Please contact "
+                    "the person another way."
+                )
             else:
                 state = f"waiting to be sent ({note.attempts} tries so far)"
+                if note.last_error:
+                    state += f"; last error: {note.last_error}"
             lines.append(f"{who}: {state}")
         return "\n".join(lines) or "Nobody (no recipient was set)"
 

@@ -52,7 +52,7 @@ def test_readyz_reports_database_and_cache(client):
     assert response.status_code == 200
     assert response.json() == {
         "status": "ok",
-        "checks": {"database": "ok", "cache": "ok"},
+        "checks": {"database": "ok", "cache": "ok", "tasks": "ok"},
     }
 
 

@@ -16,6 +16,7 @@ from locations.models import (
     ConsultationSettings,
 )
 from tests.locations.conftest import ANSWERS
+from tests.tasks import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -97,4 +98,11 @@ def test_the_command_deletes_and_says_how_many(aged_requests, capsys):
     call_command("purge_consultation_requests")
 
     assert "deleted 1 consultation request(s)" in capsys.readouterr().out
+    assert ConsultationRequest.objects.count() == 2
+
+
+def test_the_scheduler_has_the_task_worker_purge_expired_requests(aged_requests):
+    call_command("run_scheduler", "--once")
+    run_queued_tasks()
+
     assert ConsultationRequest.objects.count() == 2
