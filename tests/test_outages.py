@@ -196,7 +196,11 @@ def test_redis_killed_mid_test_pages_stay_up_and_requests_are_kept(
     assert down_pages == dict.fromkeys(PUBLIC_PAGES, 200)
     assert client.get("/locations/", HTTP_HOST=HOST)["X-Wagtail-Cache"] == "miss"
     assert ready.status_code == 503
-    assert ready.json()["checks"] == {"database": "ok", "cache": "unavailable"}
+    assert ready.json()["checks"] == {
+        "database": "ok",
+        "cache": "unavailable: the cache did not return the value just written",
+        "tasks": "ok",
+    }
     assert str(own_redis.port) not in ready.content.decode()
     assert thank_you(response)
     assert ConsultationRequest.objects.count() == stored + 1
@@ -310,6 +314,7 @@ def test_hung_database_answers_503_naming_only_the_component(hung_server):
     assert json.loads(ready_body)["checks"] == {
         "database": "unavailable",
         "cache": "ok",
+        "tasks": "unavailable",  # its queue is in the database
     }
     for secret in ("127.0.0.1", str(hung_server.port), "clinic", "hunter2"):
         assert secret not in ready_body
