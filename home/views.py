@@ -47,15 +47,16 @@ def _check_database():
         cursor.fetchone()
 
 
+class NotReady(Exception):
+    """A readiness check failed for a reason this site words itself, safe to show in
+    /readyz/'s body (no host, port or credentials)."""
+
+
 def _check_cache():
     key = "readyz:probe"
     cache.set(key, "ok", timeout=10)
     if cache.get(key) != "ok":
-        raise RuntimeError("the cache did not return the value just written")
-
-
-class TaskQueueDelayed(RuntimeError):
-    """The task queue's oldest ready task has waited longer than allowed."""
+        raise NotReady("the cache did not return the value just written")
 
 
 def _check_task_queue():
@@ -64,7 +65,7 @@ def _check_task_queue():
     age = oldest_ready_task_age()
     limit = settings.TASKS_MAX_QUEUE_AGE
     if age is not None and age.total_seconds() > limit:
-        raise TaskQueueDelayed(
+        raise NotReady(
             f"the oldest ready task has waited {age.total_seconds():.0f} s (more "
             f"than {limit} s): is the task worker running?"
         )
@@ -76,13 +77,14 @@ def readyz(request):
     """Readiness for the load balancer: the database and the cache answer, and the
     task queue is moving.
 
-    200 or 503 with {"status": "ok" | "degraded" | "unavailable", "checks":
-    {component: "ok" | "unavailable" | "delayed"}}. The database or the cache failing
-    answers 503. A task queue that is not moving ("tasks": "delayed") answers 200 with
-    status "degraded": this web server can still serve every page, so a load balancer
+    {"status": "ok" | "degraded" | "unavailable", "checks": {component: "ok" |
+    "unavailable" | "unavailable: <reason>"}}: 503 when the database or the cache
+    fails. A queue that is not moving ("tasks" fails) answers 200 with status
+    "degraded": this web server can still serve every page, and a load balancer
     must not take the site down because the task worker is behind; the monitoring
-    that reads this alerts on it. The body names a failed component only; the error
-    itself (which may quote host, port or user) goes to the log."""
+    that reads this alerts on it. The body names a failed component, with the
+    reason only when this site worded it (NotReady); any other error (which may
+    quote host, port or user) goes to the log alone."""
     checks = {
         "database": _check_database,
         "cache": _check_cache,
@@ -92,10 +94,10 @@ def readyz(request):
     for name, check in checks.items():
         try:
             check()
-        except Exception as error:  # any failure is reported; the reason is logged
+        except Exception as error:  # any failure means not ready; log it
             logger.error("Readiness check %s failed: %s", name, error)
-            delayed = isinstance(error, TaskQueueDelayed)
-            results[name] = "delayed" if delayed else "unavailable"
+            reason = f": {error}" if isinstance(error, NotReady) else ""
+            results[name] = f"unavailable{reason}"
             failed.add(name)
         else:
             results[name] = "ok"
