@@ -7,7 +7,6 @@ from django.urls import reverse
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from locations.consultations.access import ConsultationRequestPermissionPolicy
-from locations.consultations.crypto import encrypt_json
 from locations.models import ConsultationRequest
 from tests.factories import make_user
 
@@ -26,7 +25,7 @@ def stored_request(clinics, location):
         page=clinics.form_page,
         location=location,
         location_name=location.title,
-        answers=encrypt_json({"first_name": "Marisol"}),
+        answers="",
     )
 
 

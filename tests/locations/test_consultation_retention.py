@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from locations.consultations import audit
 from locations.consultations.crypto import encrypt_json
+from locations.consultations.models.requests import queue_notifications
 from locations.consultations.retention import purge_expired_requests
 from locations.models import (
     ConsultationNotification,
@@ -25,22 +26,28 @@ SECOND = datetime.timedelta(seconds=1)
 pytestmark = pytest.mark.django_db
 
 
-def received_days_ago(submission, days):
-    ConsultationRequest.objects.filter(pk=submission.pk).update(
-        submit_time=timezone.now() - datetime.timedelta(days=days)
+def stored_request(clinics, page, received):
+    """A request for Austin as the form stores it (answers encrypted, its
+    notification queued), received at `received`."""
+    submission = ConsultationRequest.objects.create(
+        page=page,
+        location=clinics.austin,
+        location_name="Austin Clinic",
+        answers=encrypt_json(ANSWERS),
     )
+    queue_notifications(submission, ["austin-manager@clinic.example"])
+    ConsultationRequest.objects.filter(pk=submission.pk).update(submit_time=received)
+    return submission
 
 
 @pytest.fixture
-def aged_requests(clinics, post_request):
+def aged_requests(clinics):
     """Requests received 10, 179 and 181 days ago."""
-    for _ in range(3):
-        post_request(clinics.form_page, clinics.austin)
-    recent, almost, old = ConsultationRequest.objects.order_by("pk")
-    received_days_ago(recent, 10)
-    received_days_ago(almost, 179)
-    received_days_ago(old, 181)
-    return recent, almost, old
+    now = timezone.now()
+    return tuple(
+        stored_request(clinics, clinics.form_page, now - datetime.timedelta(days=days))
+        for days in (10, 179, 181)
+    )
 
 
 def test_the_retention_period_defaults_to_180_days(clinics):
@@ -110,17 +117,6 @@ def test_the_scheduler_has_the_task_worker_purge_expired_requests(aged_requests)
     run_queued_tasks()
 
     assert ConsultationRequest.objects.count() == 2
-
-
-def stored_request(clinics, page, received):
-    submission = ConsultationRequest.objects.create(
-        page=page,
-        location=clinics.austin,
-        location_name="Austin Clinic",
-        answers=encrypt_json({"first_name": "Marisol"}),
-    )
-    ConsultationRequest.objects.filter(pk=submission.pk).update(submit_time=received)
-    return submission
 
 
 def test_a_request_is_kept_to_the_end_of_its_last_day(clinics):

@@ -69,6 +69,15 @@ def post(client, page, location, host="testserver"):
     )
 
 
+def stored_request(form_page, location, received):
+    """A request as `form_page` stores it, received at `received`."""
+    submission = ConsultationRequest.objects.create(
+        page=form_page, location=location, location_name=location.title, answers=""
+    )
+    ConsultationRequest.objects.filter(pk=submission.pk).update(submit_time=received)
+    return submission
+
+
 def test_each_sites_form_offers_only_its_own_clinics(client, clinics, sister):
     # Twice: the second time from the cache of offered locations.
     for _ in range(2):
@@ -136,16 +145,13 @@ def test_a_sister_clinic_with_nobody_falls_back_to_its_own_forms_address(
     ) == ["sister-desk@clinic.example"]
 
 
-def test_each_site_keeps_its_requests_for_its_own_period(client, clinics, sister):
+def test_each_site_keeps_its_requests_for_its_own_period(clinics, sister):
     sister_setting = ConsultationSettings.for_site(sister.site)
     sister_setting.retention_days = 30
     sister_setting.save()
-    post(client, sister.form_page, sister.location, sister.host)
-    post(client, clinics.form_page, clinics.austin)
-    lakeside, austin = ConsultationRequest.objects.order_by("pk")
-    ConsultationRequest.objects.update(
-        submit_time=timezone.now() - datetime.timedelta(days=40)
-    )
+    received = timezone.now() - datetime.timedelta(days=40)
+    stored_request(sister.form_page, sister.location, received)
+    austin = stored_request(clinics.form_page, clinics.austin, received)
 
     assert purge_expired_requests() == 1
     assert list(ConsultationRequest.objects.values_list("pk", flat=True)) == [austin.pk]
@@ -157,17 +163,14 @@ def test_each_site_keeps_its_requests_for_its_own_period(client, clinics, sister
 
 
 def test_a_shorter_period_on_the_default_site_leaves_the_other_sites_requests(
-    client, clinics, sister
+    clinics, sister
 ):
     main_setting = ConsultationSettings.for_site(clinics.home.get_site())
     main_setting.retention_days = 7
     main_setting.save()
-    post(client, sister.form_page, sister.location, sister.host)
-    post(client, clinics.form_page, clinics.austin)
-    lakeside, _ = ConsultationRequest.objects.order_by("pk")
-    ConsultationRequest.objects.update(
-        submit_time=timezone.now() - datetime.timedelta(days=10)
-    )
+    received = timezone.now() - datetime.timedelta(days=10)
+    lakeside = stored_request(sister.form_page, sister.location, received)
+    stored_request(clinics.form_page, clinics.austin, received)
 
     assert purge_expired_requests() == 1
     assert list(ConsultationRequest.objects.values_list("pk", flat=True)) == [

@@ -112,6 +112,15 @@ def test_closed_says_when_it_opens_today_if_it_does(moment, opens_at):
     assert state == hours.OpenState(is_open=False, opens_at=opens_at)
 
 
+def test_a_range_that_closes_as_it_opens_never_counts():
+    """Editors cannot save one (closing must be after opening); older rows might."""
+    rows = [row(0, T(12), T(12))]
+
+    state = hours.open_state(rows, [], CHICAGO, MONDAY_NOON)
+
+    assert state == hours.OpenState(is_open=False, opens_at=None)
+
+
 def test_a_closure_on_another_date_changes_nothing():
     closures = [SimpleNamespace(date=datetime.date(2026, 11, 24), note="Holiday")]
 

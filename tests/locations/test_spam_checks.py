@@ -249,6 +249,17 @@ def test_a_counter_that_expired_between_two_steps_starts_again_for_a_window(
     assert spam.over_rate_limit(request) is False
 
 
+def test_the_request_that_restarts_the_counter_is_counted_as_the_first(
+    clock, spam_cache, settings
+):
+    settings.CONSULTATION_RATE_LIMIT = 1
+    with (
+        mock.patch.object(spam_cache, "add", return_value=False),
+        mock.patch.object(spam_cache, "incr", side_effect=ValueError("gone")),
+    ):
+        assert spam.over_rate_limit(visitor()) is False
+
+
 def test_clients_are_counted_apart(clock, spam_cache, settings):
     settings.CONSULTATION_RATE_LIMIT = 1
 
