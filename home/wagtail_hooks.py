@@ -2,6 +2,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.menus import include_items_chosen_by_editors
 from home.models import Treatment
 from home.page_cache import is_request_cacheable
 from home.visibility import public_pages
@@ -18,6 +19,10 @@ class TreatmentViewSet(SnippetViewSet):
 
 register_snippet(TreatmentViewSet)
 hooks.register("is_request_cacheable", is_request_cacheable)
+# First, so that hooks narrowing what menus show (privacy, sites) apply after it.
+hooks.register(
+    "menus_modify_base_page_queryset", include_items_chosen_by_editors, order=-100
+)
 
 
 @hooks.register("menus_modify_base_page_queryset")

@@ -6,9 +6,11 @@ from urllib.parse import urlencode
 from django.db import IntegrityError, models, transaction
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey
+from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
     AbstractEmailForm,
@@ -21,6 +23,7 @@ from wagtail.url_routing import RouteResult
 
 from home.blocks import BODY_RICH_TEXT, INLINE_RICH_TEXT
 from home.cache import cached_until_content_changes
+from home.listings import on_same_site, site_root_path
 from home.models import BasePage
 from home.visibility import public_pages
 from locations.consultations import spam
@@ -226,13 +229,13 @@ class ConsultationFormPage(AbstractEmailForm, BasePage):
 
     @cached_property
     def offered_locations(self):
-        """The public locations of this form's site, by name: the only ones a
-        visitor may choose (read once per content generation)."""
-        site = self.get_site()
+        """The public locations of this page's site that a visitor may choose, by
+        name (read once per content generation). Another site's clinics are never
+        offered: their managers would get requests from a site they do not run."""
         return cached_until_content_changes(
-            f"consultation-offered-locations:{site.pk if site else None}",
+            f"consultation-offered-locations:{site_root_path(self)}",
             lambda: list(
-                public_pages(LocationPage.objects.all(), site)
+                on_same_site(public_pages(LocationPage.objects.all()), self)
                 .defer_streamfields()
                 .order_by("title")
             ),
@@ -240,6 +243,16 @@ class ConsultationFormPage(AbstractEmailForm, BasePage):
 
     def get_submission_class(self):
         return ConsultationRequest
+
+    def get_form_fields(self):
+        # The published fields change only with a publish: read once per content
+        # generation. A preview or an unsaved page has its own fields in memory.
+        fields = self.form_fields.all()
+        if self.pk is None or isinstance(fields, FakeQuerySet):
+            return fields
+        return cached_until_content_changes(
+            f"consultation-form-fields:{self.pk}", lambda: list(fields)
+        )
 
     def get_form_parameters(self):
         fixed = self.fixed_location
@@ -281,11 +294,16 @@ class ConsultationFormPage(AbstractEmailForm, BasePage):
                 request, location=self.location_from_query(request)
             )
         if request.method == "POST":
-            return self.serve_post(request, *args, **kwargs)
-        form = self.get_form(
-            page=self, user=request.user, initial=self.initial_values(request)
-        )
-        return self.render_form(request, form)
+            response = self.serve_post(request, *args, **kwargs)
+        else:
+            form = self.get_form(
+                page=self, user=request.user, initial=self.initial_values(request)
+            )
+            response = self.render_form(request, form)
+        # The form carries this visitor's tokens, its answers their own words: no
+        # browser or proxy may keep any of its responses.
+        patch_cache_control(response, private=True, no_store=True)
+        return response
 
     def serve_post(self, request, *args, **kwargs):
         """Stores a person's valid request once, then sends the browser to the
