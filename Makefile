@@ -11,7 +11,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check
 
-.PHONY: install run test lint format bench clean reset
+.PHONY: install run test lint format bench bench-scale mutate clean reset
 
 # `make run` needs only the runtime requirements; the test and lint tools (Playwright
 # alone is 165 MB) come with the first `make test`, `make lint` or `make install`.
@@ -73,6 +73,23 @@ format: install
 
 bench: install
 	$(PY) bench/run.py
+
+# 10,000 articles, 1,000 providers, 100 locations on PostgreSQL (bench/scale.py).
+bench-scale: install
+	$(PY) bench/scale.py
+
+# Mutation testing (mutmut; what and with which tests: [tool.mutmut] in pyproject.toml).
+# Slow, so not in CI or `make test`: one worker, niced, as the machine may be shared.
+# Starts afresh each time, then prints each module's score: killed / all mutants.
+mutate: install
+	rm -rf mutants
+	nice -n 15 $(VENV)/bin/mutmut run --max-children 1
+	@$(VENV)/bin/mutmut results --all true | awk -F': ' \
+		'{ name = $$1; sub(/^ +/, "", name); sub(/\.[^.]*$$/, "", name); all[name]++; \
+		   if ($$2 == "killed" || $$2 == "timeout") killed[name]++ } \
+		 END { for (m in all) printf "%-36s %4d / %4d killed  %5.1f%%\n", \
+		   m, killed[m], all[m], 100 * killed[m] / all[m] }' | sort
+	@echo "Survivors: $(VENV)/bin/mutmut results; one in full: $(VENV)/bin/mutmut show NAME"
 
 # What can be rebuilt: the virtual environment, collected static files and caches.
 # The database, the logins and uploaded media stay (see `make reset`).

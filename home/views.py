@@ -2,11 +2,11 @@
 
 import logging
 import sys
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -17,13 +17,21 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
-from home.listings import specific_pages_in_order
+from home.cache import cached_site_setting, cached_until_content_changes
+from home.listings import cached_cards
+from home.models.settings import ClinicSettings
+from home.query_params import page_number, search_terms
 from home.tasks import oldest_ready_task_age
+from home.visibility import public_pages
+from home.wagtail_internals import use_site
 
 logger = logging.getLogger(__name__)
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_QUERY_MAX_LENGTH = 200
+# Deeper result pages than this are answered with the first: nobody reads result 1,000,
+# and the database would rank every hit above it again for each such page.
+SEARCH_MAX_PAGE = 100
 
 
 @never_cache
@@ -39,15 +47,16 @@ def _check_database():
         cursor.fetchone()
 
 
+class NotReady(Exception):
+    """A readiness check failed for a reason this site words itself, safe to show in
+    /readyz/'s body (no host, port or credentials)."""
+
+
 def _check_cache():
     key = "readyz:probe"
     cache.set(key, "ok", timeout=10)
     if cache.get(key) != "ok":
-        raise RuntimeError("the cache did not return the value just written")
-
-
-class TaskQueueDelayed(RuntimeError):
-    """The task queue's oldest ready task has waited longer than allowed."""
+        raise NotReady("the cache did not return the value just written")
 
 
 def _check_task_queue():
@@ -56,7 +65,7 @@ def _check_task_queue():
     age = oldest_ready_task_age()
     limit = settings.TASKS_MAX_QUEUE_AGE
     if age is not None and age.total_seconds() > limit:
-        raise TaskQueueDelayed(
+        raise NotReady(
             f"the oldest ready task has waited {age.total_seconds():.0f} s (more "
             f"than {limit} s): is the task worker running?"
         )
@@ -68,13 +77,14 @@ def readyz(request):
     """Readiness for the load balancer: the database and the cache answer, and the
     task queue is moving.
 
-    200 or 503 with {"status": "ok" | "degraded" | "unavailable", "checks":
-    {component: "ok" | "unavailable" | "delayed"}}. The database or the cache failing
-    answers 503. A task queue that is not moving ("tasks": "delayed") answers 200 with
-    status "degraded": this web server can still serve every page, so a load balancer
+    {"status": "ok" | "degraded" | "unavailable", "checks": {component: "ok" |
+    "unavailable" | "unavailable: <reason>"}}: 503 when the database or the cache
+    fails. A queue that is not moving ("tasks" fails) answers 200 with status
+    "degraded": this web server can still serve every page, and a load balancer
     must not take the site down because the task worker is behind; the monitoring
-    that reads this alerts on it. The body names a failed component only; the error
-    itself (which may quote host, port or user) goes to the log."""
+    that reads this alerts on it. The body names a failed component, with the
+    reason only when this site worded it (NotReady); any other error (which may
+    quote host, port or user) goes to the log alone."""
     checks = {
         "database": _check_database,
         "cache": _check_cache,
@@ -84,10 +94,10 @@ def readyz(request):
     for name, check in checks.items():
         try:
             check()
-        except Exception as error:  # any failure is reported; the reason is logged
+        except Exception as error:  # any failure means not ready; log it
             logger.error("Readiness check %s failed: %s", name, error)
-            delayed = isinstance(error, TaskQueueDelayed)
-            results[name] = "delayed" if delayed else "unavailable"
+            reason = f": {error}" if isinstance(error, NotReady) else ""
+            results[name] = f"unavailable{reason}"
             failed.add(name)
         else:
             results[name] = "ok"
@@ -137,29 +147,83 @@ def clean_search_query(raw):
     return " ".join(printable.split())[:SEARCH_QUERY_MAX_LENGTH]
 
 
+@dataclass
+class SearchResultsPage:
+    """One page of search results, found without counting every hit: one result more
+    than shown is fetched to know whether a next page exists. Quacks like Django's
+    Page for templates/includes/pagination.html (which then omits "of N")."""
+
+    object_list: list
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    def has_other_pages(self):
+        return self.has_previous or self.has_next
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def previous_page_number(self):
+        return self.number - 1
+
+    def start_index(self):
+        """The 1-based position of the first result shown (0 when none)."""
+        if not self.object_list:
+            return 0
+        return (self.number - 1) * SEARCH_RESULTS_PER_PAGE + 1
+
+    def end_index(self):
+        return self.start_index() + len(self.object_list) - 1
+
+
+def search_results_page(results, number):
+    """Page `number` of `results` (a search queryset, sliced by the backend with LIMIT
+    and OFFSET): a SearchResultsPage; past the last page, the first."""
+    start = (number - 1) * SEARCH_RESULTS_PER_PAGE
+    found = list(results[start : start + SEARCH_RESULTS_PER_PAGE + 1])
+    if not found and number > 1:
+        return search_results_page(results, 1)
+    return SearchResultsPage(
+        object_list=found[:SEARCH_RESULTS_PER_PAGE],
+        number=number,
+        has_next=len(found) > SEARCH_RESULTS_PER_PAGE,
+    )
+
+
+def cached_site_for_request(request):
+    """Site.find_for_request(), read from the cache once per content generation and
+    host; None when no site matches."""
+    site = cached_until_content_changes(
+        f"site-for-host:{request.get_host()}", lambda: Site.find_for_request(request)
+    )
+    if site is not None:
+        use_site(request, site)
+    return site
+
+
 @require_GET
 def search(request):
     """Search across every live, public page of the current site."""
     query = clean_search_query(request.GET.get("q", ""))
     results = None
     if query:
-        site = Site.find_for_request(request)
-        pages = Page.objects.live().public()
-        if site is not None:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
-        paginator = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
-        results.object_list = specific_pages_in_order(
-            [page.pk for page in results.object_list]
+        site = cached_site_for_request(request)
+        terms = search_terms(query)
+        # The search backends filter on indexed fields only (not on `expired`).
+        pages = Page.objects.filter(pk__in=public_pages(site=site).values("pk"))
+        results = search_results_page(
+            pages.search(terms) if terms else pages.none(),
+            page_number(request, maximum=SEARCH_MAX_PAGE),
         )
+        results.object_list = cached_cards(results.object_list, request)
     context = {
         "query": query,
         "results": results,
         "query_prefix": urlencode({"q": query}) + "&",
     }
+    cached_site_setting(ClinicSettings, request)  # the template's {{ settings }}
     return render(request, "home/search_results.html", context)

@@ -2,6 +2,8 @@
 
 import json
 import re
+import xml.etree.ElementTree as ET  # noqa: S405 parses our own XML only
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -34,6 +36,24 @@ def meta(response, name):
 
 def visible_text(response):
     return re.sub(r"\s+", " ", soup(response).get_text(" ")).strip()
+
+
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap_urls(client, **extra):
+    """Every <loc> a search engine finds from /sitemap.xml, following the index to
+    each of its parts (as a crawler would)."""
+    index = ET.fromstring(client.get("/sitemap.xml", **extra).content)  # noqa: S314
+    found = set()
+    for loc in index.findall("sm:sitemap/sm:loc", SITEMAP_NS):
+        parts = urlsplit(loc.text)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        response = client.get(path, **extra)
+        assert response.status_code == 200, path
+        part = ET.fromstring(response.content)  # noqa: S314 our own XML
+        found |= {url.text for url in part.findall("sm:url/sm:loc", SITEMAP_NS)}
+    return found
 
 
 def force_login_with_second_factor(client, user):

@@ -142,6 +142,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
+            # Seconds a writer waits for another before "database is locked".
+            "timeout": 20,
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -211,12 +213,11 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
-# django-rq's queues (used only with TASKS_BACKEND=rq). Jobs keep their result a day.
+# django-rq's queues (used only with TASKS_BACKEND=rq): a job may run 5 minutes.
 RQ_QUEUES = {
     "default": {
         "URL": TASKS_REDIS_URL or "redis://127.0.0.1:6379/0",
         "DEFAULT_TIMEOUT": 300,
-        "DEFAULT_RESULT_TTL": 24 * 60 * 60,
     }
 }
 # Periodic tasks `manage.py run_scheduler` enqueues: task path -> seconds between runs
@@ -272,6 +273,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 # A dead mail server must never hold a worker for long.
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 5)
+# Django's file backend (EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend)
+# writes each message to a file in this folder: mail to read without a mail server.
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH") or str(BASE_DIR / "sent-emails")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
@@ -386,6 +390,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEO_SEP = "|"
 WAGTAILMENUS_MAIN_MENU_MAX_LEVELS = 2
+# Menu editors that keep the editor's order and check permissions (home/menus.py).
+WAGTAILMENUS_MAIN_MENUS_ADMIN_CLASS = "home.menus.MainMenuAdmin"
+WAGTAILMENUS_FLAT_MENUS_ADMIN_CLASS = "home.menus.FlatMenuAdmin"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Consultation requests. Answers are encrypted at rest with these Fernet keys: the

@@ -15,6 +15,7 @@ from home.images import rendition_url_or_empty, settings_with_readable_images
 from home.jsonld import faq_json_ld, json_ld_dumps, organization_id
 from home.listings import specific_pages_in_order
 from home.models.settings import ClinicSettings
+from home.visibility import public_pages
 from home.wagtail_internals import remember_parent
 
 logger = logging.getLogger(__name__)
@@ -221,5 +222,5 @@ class BaseIndexPage(BasePage):
 
     def listing_context(self, request):
         """What the index lists. By default: its live children as cards."""
-        ids = list(self.get_children().live().public().values_list("pk", flat=True))
+        ids = list(public_pages(self.get_children()).values_list("pk", flat=True))
         return {"children": specific_pages_in_order(ids)}

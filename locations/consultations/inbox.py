@@ -9,10 +9,12 @@ import re
 import django_filters
 from django.contrib.admin.utils import quote
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.menus import MenuItem
@@ -21,7 +23,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets.button import Button, HeaderButton
 
 from locations.consultations import audit
 from locations.consultations.access import (
@@ -29,6 +31,7 @@ from locations.consultations.access import (
     ConsultationRequestURLFinder,
 )
 from locations.consultations.models import (
+    ConsultationNotification,
     ConsultationRequest,
     ConsultationStatus,
     NotificationKind,
@@ -76,7 +79,39 @@ def received_display(submission):
 
 class IndexView(VisibleRequestsMixin, generic.IndexView):
     def get_base_queryset(self):
-        return self.visible_requests().select_related("location")
+        failed_email = ConsultationNotification.objects.filter(
+            request=OuterRef("pk"), failed_at__isnull=False
+        )
+        return (
+            self.visible_requests()
+            .select_related("location")
+            .annotate(has_failed_email=Exists(failed_email))
+        )
+
+    @cached_property
+    def header_buttons(self):
+        # Managers export every week: labelled buttons beside the title (with the
+        # filters shown), not items of the "..." menu.
+        buttons = list(super().header_buttons)
+        if self.show_export_buttons:
+            buttons += [
+                HeaderButton(
+                    "Export CSV", url=self.csv_export_url, icon_name="download"
+                ),
+                HeaderButton(
+                    "Export Excel", url=self.xlsx_export_url, icon_name="download"
+                ),
+            ]
+        return buttons
+
+    @cached_property
+    def header_more_buttons(self):
+        exports = {self.csv_export_url, self.xlsx_export_url}
+        return [
+            button
+            for button in super().header_more_buttons
+            if button.url not in exports
+        ]
 
     def get_edit_url(self, instance):
         # The title opens the request itself (inspect); the status form is beside it.
@@ -345,6 +380,15 @@ class ConsultationRequestViewSet(ModelViewSet):
             label="Routing",
             accessor=lambda r: (
                 "Sent to fallback address" if r.routed_to_fallback else ""
+            ),
+        ),
+        Column(
+            "email_flag",
+            label="Emails",
+            accessor=lambda r: (
+                "An email failed: open the request"
+                if getattr(r, "has_failed_email", False)
+                else ""
             ),
         ),
     ]

@@ -1,8 +1,11 @@
 """Spam defences without third-party scripts: a honeypot field, a minimum fill time
-from a signed timestamp, and a per-client rate limit in the shared cache."""
+from a signed timestamp, and a per-client rate limit in the shared cache. The
+signed token also names the form shown, so that a resent form is stored once
+(the database claims its digest: see ConsultationRequest.form_token_digest)."""
 
 import enum
 import hashlib
+import json
 import logging
 import secrets
 import time
@@ -21,7 +24,6 @@ logger = logging.getLogger(__name__)
 STAMP_SALT = "locations.consultations.form-token"
 # A form left open longer than this is shown again with a fresh token.
 STAMP_MAX_AGE = 2 * 24 * 60 * 60
-RECEIVED_TOKEN_TIMEOUT = STAMP_MAX_AGE
 
 
 class Verdict(enum.Enum):
@@ -88,7 +90,11 @@ _local_counts = LocMemCache(
 )
 
 
-def _count_request(counter, key, window):
+def _count_form(counter, key, form_key, window):
+    """Count one form in `counter` (a cache); a copy of a form already counted
+    (same `form_key`) only reads the count."""
+    if not counter.add(form_key, 1, timeout=window):
+        return counter.get(key) or 0
     if counter.add(key, 1, timeout=window):
         return 1
     try:
@@ -98,9 +104,11 @@ def _count_request(counter, key, window):
         return 1
 
 
-def over_rate_limit(request):
-    """Count one request from this client; True when it is over the limit
+def over_rate_limit(request, form_digest):
+    """Count one form from this client; True when it is over the limit
     (settings.CONSULTATION_RATE_LIMIT per CONSULTATION_RATE_LIMIT_WINDOW seconds).
+    Copies of one form (a double click, a resend: same `form_digest`) are counted
+    once and read the count, so that they all get the answer the first copy got.
 
     Counted in the shared cache. When it cannot be reached, this falls back to a
     count kept in this process (logged as a warning): a flood from one client is
@@ -110,9 +118,10 @@ def over_rate_limit(request):
     reach the clinics' inboxes."""
     window = settings.CONSULTATION_RATE_LIMIT_WINDOW
     key = _rate_key(request)
+    form_key = f"consultation-rate-form:{form_digest[:40]}"
     if shared_cache_reachable():
         try:
-            count = _count_request(cache, key, window)
+            count = _count_form(cache, key, form_key, window)
         except Exception as error:
             failure = type(error).__name__
         else:
@@ -124,7 +133,7 @@ def over_rate_limit(request):
     logger.warning(
         "Consultation rate limit counted in this process only: cache %s", failure
     )
-    count = _count_request(_local_counts, key, window)
+    count = _count_form(_local_counts, key, form_key, window)
     return count > settings.CONSULTATION_RATE_LIMIT
 
 
@@ -135,21 +144,11 @@ def shared_cache_reachable():
     return is_reachable() if is_reachable is not None else True
 
 
-def _received_key(token):
-    return f"consultation-received:{hashlib.sha256(token.encode()).hexdigest()}"
-
-
-def already_received(token):
-    """Whether a request with this form token was stored (a resent form)."""
-    try:
-        return bool(token) and cache.get(_received_key(token)) is not None
-    except Exception:
-        logger.warning("Consultation resend check skipped: cache error", exc_info=True)
-        return False
-
-
-def remember_received(token):
-    try:
-        cache.set(_received_key(token), 1, timeout=RECEIVED_TOKEN_TIMEOUT)
-    except Exception:
-        logger.warning("Consultation resend note skipped: cache error", exc_info=True)
+def form_token_digest(token):
+    """SHA-256 (hex, 64 characters) of what a form token signs: the page, the time
+    and the nonce. Every copy of one form gives the same digest however its
+    signature is spelt; the database keeps one request per digest. Raises
+    signing.BadSignature for a token screen_post() would have refused."""
+    payload = signing.loads(str(token), salt=STAMP_SALT)
+    canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()

@@ -56,6 +56,11 @@ def test_admin_works_under_its_policy(page, live_server, marketing_editor_login)
     page.wait_for_load_state("networkidle")
     assert page.get_by_text("has been updated").count() >= 1
 
+    # A public page with Wagtail's user bar, as the signed-in editor sees it.
+    page.goto(live_server.url + "/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("wagtail-userbar").count() == 1
+
     assert violations == []
 
 

@@ -35,7 +35,7 @@ def age_queue(minutes):
     )
 
 
-def test_readyz_reports_a_task_queue_that_does_not_move(client, settings, caplog):
+def test_readyz_reports_a_task_queue_that_does_not_move(client, settings):
     settings.TASKS_MAX_QUEUE_AGE = 300
     remember.enqueue("late")
     age_queue(minutes=4)
@@ -47,8 +47,7 @@ def test_readyz_reports_a_task_queue_that_does_not_move(client, settings, caplog
     # Reported, but this web server stays in the load balancer: it serves pages.
     assert response.status_code == 200
     assert response.json()["status"] == "degraded"
-    assert response.json()["checks"]["tasks"] == "delayed"
-    assert "is the task worker running?" in caplog.text
+    assert "is the task worker running?" in response.json()["checks"]["tasks"]
 
 
 def test_a_task_deferred_to_later_does_not_count_as_waiting():

@@ -94,3 +94,16 @@ def test_a_truncated_image_file_is_left_out_too(client, demo_site, caplog):
 
     assert statuses == dict.fromkeys(PAGES_WITH_IMAGES, 200)
     assert "could not be rendered" in caplog.text
+
+
+def test_public_templates_use_the_image_tags_that_leave_out_unreadable_images():
+    """Wagtail's own tags render a broken <img> for a missing file: every template
+    of the site loads clinic_images instead."""
+    templates = Path(settings.BASE_DIR) / "templates"
+    loading_wagtails = [
+        str(path.relative_to(templates))
+        for path in templates.rglob("*.html")
+        if "wagtailimages_tags" in path.read_text()
+    ]
+
+    assert loading_wagtails == []

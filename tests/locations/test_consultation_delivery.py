@@ -224,6 +224,8 @@ def test_a_failing_address_ends_failed_after_the_retry_limit_and_shows_in_the_in
     ).content.decode()
     assert "austin-desk@clinic.example: FAILED, not sent after 3 tries" in page
     assert "SMTPRecipientsRefused" in page
+    inbox = client.get(reverse("consultation_requests:index")).content.decode()
+    assert "An email failed: open the request" in inbox
 
 
 @pytest.mark.django_db

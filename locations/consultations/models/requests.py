@@ -109,6 +109,15 @@ class ConsultationRequest(AbstractFormSubmission):
         help_text="The location had nobody to receive requests, so the form page's "
         "own address was told instead.",
     )
+    form_token_digest = models.CharField(
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="SHA-256 of the signed form token the request was sent with: the "
+        "database stores one request per form shown, however often it is posted.",
+    )
     former_location_managers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
