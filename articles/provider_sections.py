@@ -1,32 +1,29 @@
 """The "Articles by ..." and "Articles reviewed by ..." sections of provider pages."""
 
-from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
+
+from home.visibility import public_pages
 
 ARTICLES_PER_SECTION = 10
 
 
 def provider_articles(provider):
-    """(written, reviewed): the live articles this provider wrote and those they
-    reviewed, newest first, from one query."""
+    """(written, reviewed): the newest ARTICLES_PER_SECTION live articles this provider
+    wrote, and those they reviewed; two queries, each reading only what it shows."""
     from articles.models import ArticlePage, ArticlePageAuthor
 
-    authorships = ArticlePageAuthor.objects.filter(provider=provider)
     articles = (
-        ArticlePage.objects.live()
-        .public()
-        .filter(Q(pk__in=authorships.values("page_id")) | Q(medical_reviewer=provider))
-        .annotate(written_by_provider=Exists(authorships.filter(page=OuterRef("pk"))))
+        public_pages(ArticlePage.objects.all(), provider.get_site())
         .defer_streamfields()
         .order_by("-first_published_at", "-pk")
     )
-    written, reviewed = [], []
-    for article in articles:
-        if article.written_by_provider:
-            written.append(article)
-        if article.medical_reviewer_id == provider.pk:
-            reviewed.append(article)
-    return written[:ARTICLES_PER_SECTION], reviewed[:ARTICLES_PER_SECTION]
+    authorships = ArticlePageAuthor.objects.filter(provider=provider)
+    written = articles.filter(pk__in=authorships.values("page_id"))
+    reviewed = articles.filter(medical_reviewer=provider)
+    return (
+        list(written[:ARTICLES_PER_SECTION]),
+        list(reviewed[:ARTICLES_PER_SECTION]),
+    )
 
 
 def provider_articles_section(provider, request):

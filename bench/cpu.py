@@ -101,7 +101,7 @@ class GunicornServer:
     def base_url(self):
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, timeout=30):
+    def start(self, timeout=180):  # a loaded machine imports Django slowly
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -140,7 +140,7 @@ class GunicornServer:
         if self.process and self.process.poll() is None:
             self.process.terminate()
             try:
-                self.process.wait(timeout=15)
+                self.process.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()

@@ -5,6 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.menus import include_items_chosen_by_editors
 from home.models import Treatment
 from home.page_cache import is_request_cacheable
+from home.visibility import public_pages
 
 
 class TreatmentViewSet(SnippetViewSet):
@@ -22,3 +23,10 @@ hooks.register("is_request_cacheable", is_request_cacheable)
 hooks.register(
     "menus_modify_base_page_queryset", include_items_chosen_by_editors, order=-100
 )
+
+
+@hooks.register("menus_modify_base_page_queryset")
+def public_pages_only_in_menus(queryset, current_site=None, **kwargs):
+    """wagtailmenus offers live pages; visitors' menus hold only public ones
+    (a password-protected page or section is left out)."""
+    return public_pages(queryset, current_site)

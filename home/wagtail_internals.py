@@ -56,3 +56,41 @@ def use_route(request, site, route_result):
     `_wagtail_route_for_request` (both named in their docstrings)."""
     request._wagtail_site = site
     request._wagtail_route_for_request = route_result
+
+
+def use_site(request, site):
+    """Hand Wagtail the site found for `request` (e.g. from our cache), so that
+    `Site.find_for_request()` answers without a query.
+
+    Checked against Wagtail 7.4.4: see use_route() (`_wagtail_site`)."""
+    request._wagtail_site = site
+
+
+def section_root_from_known_parents(page, derive_section_root):
+    """wagtailmenus' section root of `page` (its ancestor at SECTION_ROOT_DEPTH, as a
+    specific page, or None above it) read from the parents remembered while routing
+    (remember_parent) when they are known; else `derive_section_root(page)`, which
+    costs two queries on every page below a section index.
+
+    Checked against wagtailmenus 4.2: its `before_serve_page` hook calls the name
+    `derive_section_root` of `wagtailmenus.wagtail_hooks` (see use_known_parents)."""
+    from wagtailmenus.conf import settings as menus_settings
+
+    node = page
+    while node.depth > menus_settings.SECTION_ROOT_DEPTH:
+        node = vars(node).get("_cached_parent_obj")
+        if node is None:
+            return derive_section_root(page)
+    if node.depth < menus_settings.SECTION_ROOT_DEPTH:
+        return None
+    return node.specific
+
+
+def use_known_parents_for_menus():
+    """Make wagtailmenus' page-serving hook use section_root_from_known_parents()."""
+    from wagtailmenus import wagtail_hooks as menus_hooks
+    from wagtailmenus.utils.misc import derive_section_root
+
+    menus_hooks.derive_section_root = lambda page: section_root_from_known_parents(
+        page, derive_section_root
+    )

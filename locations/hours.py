@@ -2,6 +2,7 @@
 in its own time zone."""
 
 import datetime
+import itertools
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -114,9 +115,8 @@ def next_change(rows, time_zone, now=None):
 
 def overlapping_ranges(ranges):
     """Pairs of (opens, closes) ranges on one day that overlap."""
-    ordered = sorted(ranges)
     return [
         (first, second)
-        for first, second in zip(ordered, ordered[1:], strict=False)
+        for first, second in itertools.pairwise(sorted(ranges))
         if second[0] < first[1]
     ]

@@ -1,3 +1,4 @@
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from django.test.utils import setup_databases, teardown_databases
 
 from tests.cache import PrefixedRedisCache
 from tests.database import prepare_test_database, remove_tree
-from tests.factories import make_site
+from tests.factories import SECOND_SITE_HOST, make_second_site, make_site
 
 NEEDS_POSTGRESQL = (
     "needs PostgreSQL, and this run uses {}: set DATABASE_URL=postgres://... to run it"
@@ -146,9 +147,53 @@ def clear_cache():
     cache.clear()
 
 
+IMMEDIATE_TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+}
+
+
+@pytest.fixture(autouse=True)
+def immediate_tasks_when_marked(request):
+    """Tests run with the database task backend, as the site does: what a request
+    enqueues waits for the worker (tests/tasks.py runs it). A test marked
+    `immediate_tasks` needs Wagtail's own tasks (search index, reference index) done
+    at once instead: it gets the immediate backend."""
+    if request.node.get_closest_marker("immediate_tasks") is None:
+        yield
+        return
+    settings = request.getfixturevalue("settings")
+    settings.TASKS = IMMEDIATE_TASKS
+    yield
+
+
 @pytest.fixture
 def home_page(db):
     return make_site()
+
+
+@dataclasses.dataclass
+class TwoSites:
+    """The default site (http://testserver) and a second one on its own host."""
+
+    home: object
+    site: object
+    sister_home: object
+    sister_site: object
+    sister_host: str = SECOND_SITE_HOST
+
+
+@pytest.fixture
+def two_sites(home_page, settings):
+    """Two sites side by side, for behaviour that must stay on its own site. Request
+    the second with `client.get(path, HTTP_HOST=two_sites.sister_host)`."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, SECOND_SITE_HOST]
+    sister_home = make_second_site(title="Sister home")
+    return TwoSites(
+        home=home_page,
+        site=home_page.get_site(),
+        sister_home=sister_home,
+        sister_site=sister_home.get_site(),
+    )
 
 
 @pytest.fixture(scope="module")

@@ -30,8 +30,9 @@ from articles.models.sections import (
 )
 from articles.models.snippets import Topic
 from articles.permissions import ArticleSectionPermissionsMixin
-from home.listings import attach_listing_images
+from home.listings import attach_listing_images, on_same_site
 from home.models import BasePage, optional_image
+from home.visibility import public_pages
 
 WORDS_PER_MINUTE = 200
 RELATED_ARTICLES = 3
@@ -277,7 +278,8 @@ class ArticlePage(ArticleSectionPermissionsMixin, SectionChildMixin, BasePage):
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
     def related_articles(self):
-        """Up to three other live articles sharing a topic, newest first."""
+        """Up to three other live articles of this site sharing a topic, newest
+        first."""
         topic_ids = [topic.pk for topic in self.topic_list]
         if not topic_ids:
             return []
@@ -285,8 +287,7 @@ class ArticlePage(ArticleSectionPermissionsMixin, SectionChildMixin, BasePage):
             topic_id__in=topic_ids
         ).values("articlepage_id")
         related = (
-            ArticlePage.objects.live()
-            .public()
+            on_same_site(public_pages(ArticlePage.objects.all()), self)
             .filter(pk__in=sharing_a_topic)
             .exclude(pk=self.pk)
             .defer_streamfields()

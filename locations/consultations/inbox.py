@@ -9,6 +9,7 @@ import re
 import django_filters
 from django.contrib.admin.utils import quote
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import timezone
@@ -30,6 +31,7 @@ from locations.consultations.access import (
     ConsultationRequestURLFinder,
 )
 from locations.consultations.models import (
+    ConsultationNotification,
     ConsultationRequest,
     ConsultationStatus,
     NotificationKind,
@@ -77,7 +79,14 @@ def received_display(submission):
 
 class IndexView(VisibleRequestsMixin, generic.IndexView):
     def get_base_queryset(self):
-        return self.visible_requests().select_related("location")
+        failed_email = ConsultationNotification.objects.filter(
+            request=OuterRef("pk"), failed_at__isnull=False
+        )
+        return (
+            self.visible_requests()
+            .select_related("location")
+            .annotate(has_failed_email=Exists(failed_email))
+        )
 
     @cached_property
     def header_buttons(self):
@@ -218,8 +227,17 @@ class InspectView(VisibleRequestsMixin, generic.InspectView):
                 state = (
                     f"sent {date_format(timezone.localtime(note.sent_at), 'j M, P')}"
                 )
+            elif note.failed_at:
+                failed = date_format(timezone.localtime(note.failed_at), "j M, P")
+                state = (
+                    f"FAILED, not sent after {note.attempts} tries (last "
+                    f"{failed}: {note.last_error or 'unknown error'}). Please contact "
+                    "the person another way."
+                )
             else:
                 state = f"waiting to be sent ({note.attempts} tries so far)"
+                if note.last_error:
+                    state += f"; last error: {note.last_error}"
             lines.append(f"{who}: {state}")
         return "\n".join(lines) or "Nobody (no recipient was set)"
 
@@ -362,6 +380,15 @@ class ConsultationRequestViewSet(ModelViewSet):
             label="Routing",
             accessor=lambda r: (
                 "Sent to fallback address" if r.routed_to_fallback else ""
+            ),
+        ),
+        Column(
+            "email_flag",
+            label="Emails",
+            accessor=lambda r: (
+                "An email failed: open the request"
+                if getattr(r, "has_failed_email", False)
+                else ""
             ),
         ),
     ]

@@ -5,9 +5,10 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from phonenumber_field.modelfields import PhoneNumberField
 from wagtail.admin.panels import (
@@ -22,9 +23,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
-from home.cache import valid_until
+from home.cache import cached_until_content_changes, valid_until
 from home.listings import attach_listing_images
 from home.models import BaseIndexPage, BasePage, optional_image
+from home.query_params import page_number
+from home.visibility import public_pages
 from locations import hours
 from locations.forms import LocationPageForm
 from locations.jsonld import clinic_json_ld, postal_address_json_ld
@@ -39,6 +42,8 @@ from locations.validators import (
 # Must match the {% picture %} filters of templates/includes/provider_card.html.
 PROVIDER_PHOTO_FILTERS = "fill-{160x200,320x400}-c80|format-{webp,jpeg}"
 RECIPIENTS_PERMISSION = "locations.change_location_recipients"
+# A page of the location index: its cost stays flat however many clinics there are.
+LOCATIONS_PER_PAGE = 24
 
 
 class LocationIndexPage(BaseIndexPage):
@@ -50,15 +55,23 @@ class LocationIndexPage(BaseIndexPage):
         verbose_name = "location index page"
 
     def listing_context(self, request):
+        # Computed only when the template's cached fragment is missing.
+        number = page_number(request)
+        return {
+            "listing": SimpleLazyObject(lambda: self.listing(number)),
+            "listing_cache_key": number,
+        }
+
+    def listing(self, number):
+        """Page `number` of the live locations, in the editors' order (a Django Page
+        of LOCATIONS_PER_PAGE, with hours and closures loaded)."""
         locations = (
-            LocationPage.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(LocationPage.objects.child_of(self))
             .defer_streamfields()
             .prefetch_related("opening_hours", "holiday_closures")
             .order_by("path")
         )
-        return {"locations": locations}
+        return Paginator(locations, LOCATIONS_PER_PAGE).get_page(number)
 
 
 class LocationPage(BasePage):
@@ -251,6 +264,19 @@ class LocationPage(BasePage):
             )
         ]
 
+    def get_context(self, request, *args, **kwargs):
+        if not getattr(request, "is_preview", False):
+            # Published hours change only with a publish: read them once per content
+            # generation. A preview shows the draft's own rows.
+            self.hours_rows, self.closure_rows = cached_until_content_changes(
+                f"location-hours:{self.pk}",
+                lambda: (
+                    list(self.opening_hours.all()),
+                    list(self.holiday_closures.all()),
+                ),
+            )
+        return super().get_context(request, *args, **kwargs)
+
     @property
     def json_ld_id(self):
         """The @id of this clinic's MedicalClinic; provider pages point at it."""
@@ -310,8 +336,7 @@ class LocationPage(BasePage):
     def practising_providers(self):
         """Live providers who practise here, with their photos ready to show."""
         providers = list(
-            self.providers.live()
-            .public()
+            public_pages(self.providers.all(), self.get_site())
             .defer_streamfields()
             .order_by("title")
             .select_related("headshot")

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.provider_sections import ARTICLES_PER_SECTION
 from tests.factories import ImageFactory, make_article
 
 pytestmark = pytest.mark.django_db
@@ -100,8 +101,9 @@ def test_article_sections_cost_the_provider_page_no_queries_when_warm_and_do_not
     client, learn, provider_index, elena, james, monkeypatch
 ):
     """The provider page's own queries are the providers app's budget; this app's
-    sections add none on a usual (warm) visit and a fixed two on a cold one, however
-    many articles the provider wrote."""
+    sections add none on a usual (warm) visit and a fixed three on a cold one (the
+    articles written, those reviewed, their images), however many articles the
+    provider wrote."""
     elena.headshot = ImageFactory()
     elena.save_revision().publish()
     with monkeypatch.context() as patched:
@@ -121,6 +123,28 @@ def test_article_sections_cost_the_provider_page_no_queries_when_warm_and_do_not
     with_many = {cold: queries_for(client, elena.url, cold) for cold in (False, True)}
 
     assert with_some[False] == without[False]
-    assert with_some[True] == without[True] + 2
+    assert with_some[True] == without[True] + 3
     assert with_many == with_some
     assert client.get(elena.url).content.decode().count("/learn/") >= 16
+
+
+def test_prolific_provider_page_reads_only_the_articles_it_shows(
+    client, learn, elena, james
+):
+    for number in range(ARTICLES_PER_SECTION + 2):
+        make_article(
+            learn, title=f"Written {number:02d}", reviewer=james, authors=[elena]
+        )
+    cache.clear()
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(elena.url)
+
+    assert response.content.decode().count("Written ") == ARTICLES_PER_SECTION
+    article_reads = [
+        query["sql"]
+        for query in queries.captured_queries
+        if 'FROM "articles_articlepage"' in query["sql"] and "ORDER BY" in query["sql"]
+    ]
+    assert article_reads
+    assert all(f"LIMIT {ARTICLES_PER_SECTION}" in sql for sql in article_reads)

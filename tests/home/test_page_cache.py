@@ -236,6 +236,7 @@ def test_the_consultation_form_is_never_cached_nor_shares_its_token(home_page):
     assert one.cookies["csrftoken"].value != two.cookies["csrftoken"].value
 
 
+@pytest.mark.immediate_tasks  # the page must be in the search index at once
 def test_search_results_for_a_query_are_not_cached(client, about):
     for _ in range(2):
         response = client.get("/search/", {"q": "listen"})

@@ -3,7 +3,8 @@ import pytest
 from tests.factories import ImageFactory, StandardPageFactory
 from tests.helpers import meta, soup
 
-pytestmark = pytest.mark.django_db
+# Wagtail updates its search index in a background task: at once here.
+pytestmark = [pytest.mark.django_db, pytest.mark.immediate_tasks]
 
 
 def test_search_finds_live_pages_and_is_not_indexed(client, home_page):
@@ -24,11 +25,28 @@ def test_search_results_are_paginated(client, home_page):
 
     first = client.get("/search/", {"q": "insurance"}).content.decode()
     second = client.get("/search/", {"q": "insurance", "page": 2}).content.decode()
+    past_the_end = client.get("/search/", {"q": "insurance", "page": 3})
 
-    assert "13 results" in first
-    assert "Page 1 of 2" in first and 'href="?q=insurance&amp;page=2"' in first
-    assert "Page 2 of 2" in second
-    assert second.count('class="card"') == 3
+    assert "Results 1–10." in first and first.count('class="card"') == 10
+    assert "Page 1" in first and 'href="?q=insurance&amp;page=2"' in first
+    assert "Results 11–13." in second and second.count('class="card"') == 3
+    assert 'href="?q=insurance&amp;page=1"' in second and "page=3" not in second
+    assert "Results 1–10." in past_the_end.content.decode()
+
+
+def test_search_counts_no_hits_it_does_not_show(
+    client, home_page, django_assert_max_num_queries
+):
+    for number in range(25):
+        StandardPageFactory(parent=home_page, title=f"Insomnia help {number}")
+    client.get("/search/", {"q": "insomnia"})  # settings and routes warm
+
+    with django_assert_max_num_queries(10) as captured:
+        response = client.get("/search/", {"q": "insomnia", "page": 2})
+
+    assert "Results 11–20." in response.content.decode()
+    sql = " ".join(query["sql"].upper() for query in captured.captured_queries)
+    assert "COUNT(" not in sql
 
 
 @pytest.mark.parametrize(
@@ -55,3 +73,17 @@ def test_search_forms_have_distinct_names_and_the_page_a_description(client, hom
     assert meta(response, "description").startswith("Search the articles")
     loading = [img["loading"] for img in page.select(".search-results img")]
     assert loading == ["eager", "lazy", "lazy"]
+
+
+def test_search_results_follow_a_renamed_page(client, home_page):
+    page = StandardPageFactory(parent=home_page, title="Parking behind the clinic")
+    assert (
+        "Parking behind the clinic"
+        in client.get("/search/", {"q": "parking"}).content.decode()
+    )
+
+    page.title = "Parking in the garage"
+    page.save_revision().publish()
+
+    html = client.get("/search/", {"q": "parking"}).content.decode()
+    assert "Parking in the garage" in html and "behind the clinic" not in html

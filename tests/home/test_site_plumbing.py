@@ -4,7 +4,9 @@ import pytest
 from django.db import OperationalError
 from wagtail.models import PageViewRestriction
 
+from home.sitemaps import PageSitemap
 from tests.factories import StandardPageFactory
+from tests.helpers import sitemap_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -17,14 +19,44 @@ def test_sitemap_lists_live_public_pages_only(client, home_page):
         page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
     )
 
-    response = client.get("/sitemap.xml")
+    urls = sitemap_urls(client)
 
-    assert response.status_code == 200
-    xml = response.content.decode()
-    assert "<loc>http://testserver/</loc>" in xml
-    assert f"<loc>http://testserver{live.url}</loc>" in xml
-    assert "draft-page" not in xml
-    assert "private-page" not in xml
+    assert "http://testserver/" in urls
+    assert f"http://testserver{live.url}" in urls
+    assert not any("draft-page" in url or "private-page" in url for url in urls)
+
+
+def test_sitemap_is_an_index_of_parts_of_a_bounded_size(client, home_page, settings):
+    for number in range(5):
+        StandardPageFactory(parent=home_page, title=f"Page {number}")
+
+    with mock.patch.object(PageSitemap, "limit", 2):
+        index = client.get("/sitemap.xml").content.decode()
+        parts = [client.get(f"/sitemap-pages.xml?p={n}") for n in (1, 2, 3)]
+        past_the_end = client.get("/sitemap-pages.xml?p=4")
+
+    assert "<sitemapindex" in index
+    assert "http://testserver/sitemap-pages.xml?p=3</loc>" in index
+    assert "?p=4" not in index
+    assert [part.content.count(b"<url>") for part in parts] == [2, 2, 2]
+    assert past_the_end.status_code == 404
+    assert client.get("/sitemap-pages.xml?p=nonsense").status_code == 404
+    assert client.get("/sitemap-other.xml").status_code == 404
+
+
+def test_sitemap_part_is_rendered_once_until_content_changes(
+    client, home_page, django_assert_num_queries
+):
+    client.get("/sitemap-pages.xml")
+    with django_assert_num_queries(0):
+        again = client.get("/sitemap-pages.xml")
+    assert again.status_code == 200
+    assert again["Content-Type"] == "application/xml"
+
+    new = StandardPageFactory(parent=home_page, title="Just published", live=False)
+    new.save_revision().publish()
+
+    assert f"http://testserver{new.url}" in sitemap_urls(client)
 
 
 def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
@@ -52,22 +84,27 @@ def test_readyz_reports_database_and_cache(client):
     assert response.status_code == 200
     assert response.json() == {
         "status": "ok",
-        "checks": {"database": "ok", "cache": "ok"},
+        "checks": {"database": "ok", "cache": "ok", "tasks": "ok"},
     }
 
 
-def test_readyz_reports_a_dead_database(client):
+def test_readyz_names_a_dead_database_but_not_where_it_is(client, caplog):
+    error = 'connection to server at "db.internal" (10.0.0.5), port 5432 failed'
     with mock.patch(
-        "home.views.connection.cursor",
-        side_effect=OperationalError("could not connect to server"),
+        "home.views.connection.cursor", side_effect=OperationalError(error)
     ):
         response = client.get("/readyz/")
 
     assert response.status_code == 503
     body = response.json()
     assert body["status"] == "unavailable"
-    assert "could not connect to server" in body["checks"]["database"]
-    assert body["checks"]["cache"] == "ok"
+    assert (body["checks"]["database"], body["checks"]["cache"]) == (
+        "unavailable",
+        "ok",
+    )
+    for detail in ("db.internal", "10.0.0.5", "5432"):
+        assert detail not in response.content.decode()
+    assert error in caplog.text  # for the operator, in the log
 
 
 def test_readyz_reports_a_dead_cache(client):
@@ -75,7 +112,9 @@ def test_readyz_reports_a_dead_cache(client):
         response = client.get("/readyz/")
 
     assert response.status_code == 503
-    assert "refused" in response.json()["checks"]["cache"]
+    checks = response.json()["checks"]
+    assert checks["database"] == "ok"
+    assert checks["cache"] == "unavailable"  # the error's text is not shown
 
 
 def test_redirects_made_in_the_admin_are_followed(client, home_page):

@@ -97,3 +97,27 @@ def test_wagtail_does_not_write_back_renditions_marked_as_from_the_cache(monkeyp
     fresh.get_renditions("fill-20x20")
 
     assert written == []
+
+
+def test_menus_find_the_section_root_of_a_routed_page_without_queries(
+    home_page, django_assert_num_queries
+):
+    from wagtailmenus import wagtail_hooks as menus_hooks
+    from wagtailmenus.utils.misc import derive_section_root
+
+    from tests.factories import LocationIndexPageFactory, make_location
+
+    index = LocationIndexPageFactory(parent=home_page)
+    location = make_location(index)
+    root = Page.objects.get(depth=1)
+    request = RequestFactory().get(location.url)
+    routed = root.specific.route(
+        request, [home_page.slug, index.slug, location.slug]
+    ).page
+    expected = derive_section_root(Page.objects.get(pk=location.pk))
+
+    with django_assert_num_queries(0):
+        found = menus_hooks.derive_section_root(routed)
+
+    assert found == expected == index
+    assert menus_hooks.derive_section_root(Page.objects.get(pk=location.pk)) == index

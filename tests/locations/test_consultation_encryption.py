@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from cryptography.fernet import Fernet
@@ -157,3 +158,43 @@ def test_production_starts_with_a_list_of_keys():
     result = run_production_check(CONSULTATION_ENCRYPTION_KEYS=f"{NEW_KEY},{OLD_KEY}")
 
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.django_db
+def test_reencrypt_skips_and_counts_what_no_key_opens(
+    clinics, post_request, settings, capsys, caplog
+):
+    """A request written under a key since removed is left as it is and counted;
+    the others are rotated; the command exits 1 with the count, no traceback."""
+    from locations.management.commands.reencrypt_consultation_requests import (
+        Command,
+    )
+
+    settings.CONSULTATION_ENCRYPTION_KEYS = [OLD_KEY]
+    post_request(clinics.form_page, clinics.austin)
+    lost = ConsultationRequest.objects.get()
+    settings.CONSULTATION_ENCRYPTION_KEYS = [NEW_KEY, OLD_KEY]
+    post_request(clinics.form_page, clinics.round_rock)
+    kept = ConsultationRequest.objects.exclude(pk=lost.pk).get()
+    lost_column = stored_column(lost.pk)
+    settings.CONSULTATION_ENCRYPTION_KEYS = [NEW_KEY]  # OLD_KEY dropped too soon
+
+    # As `manage.py reencrypt_consultation_requests` runs it (its closing of the
+    # database connections aside: the test's transaction lives on one).
+    with (
+        pytest.raises(SystemExit) as exit_info,
+        mock.patch("django.core.management.base.connections.close_all"),
+    ):
+        Command().run_from_argv(["manage.py", "reencrypt_consultation_requests"])
+
+    out, err = capsys.readouterr()
+    assert exit_info.value.code == 1
+    assert "Re-encrypted 1 consultation request(s)" in out
+    assert "2 stored value(s) could not be opened with any key" in err
+    assert f"consultation request #{lost.pk}" in err
+    assert "notification #" in err  # the visitor's address, under OLD_KEY too
+    assert "Do not remove an old key" in err
+    assert "Traceback" not in err
+    assert stored_column(lost.pk) == lost_column  # untouched, for the right key
+    assert Fernet(NEW_KEY.encode()).decrypt(stored_column(kept.pk).encode())
+    assert f"#{lost.pk}: no configured key opens" in caplog.text

@@ -5,7 +5,7 @@ import pytest
 from wagtail.models import Page
 
 from home.models import ClinicSettings
-from locations.models import ConsultationRequest
+from locations.models import ConsultationFormPage, ConsultationRequest
 from tests.factories import make_consultation_page, make_location
 from tests.helpers import meta, soup, visible_text
 from tests.locations.conftest import FORM_PATH, field_errors, thank_you
@@ -202,3 +202,19 @@ def test_without_a_search_description_the_intro_describes_the_page(clinics, clie
     response = client.get(FORM_PATH)
 
     assert meta(response, "description") == "Ask for a first visit at any clinic."
+
+
+def test_form_follows_republished_fields_and_a_draft_keeps_its_own(clinics, client):
+    page = ConsultationFormPage.objects.get(pk=clinics.form_page.pk)
+    client.get(page.url)  # fields and their rendering cached
+    fields = list(page.form_fields.all())
+    fields[0].label = "What should we call you?"
+    page.form_fields = fields
+
+    # A preview builds the form from the draft's fields, not the cached ones.
+    assert page.get_form_fields()[0].label == "What should we call you?"
+    assert "What should we call you?" not in client.get(page.url).content.decode()
+
+    page.save_revision().publish()
+
+    assert "What should we call you?" in client.get(page.url).content.decode()

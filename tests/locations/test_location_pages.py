@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from home.models import ClinicSettings
 from locations.models import LocationHolidayClosure
+from locations.models.pages import LOCATIONS_PER_PAGE
 from tests.factories import (
     ImageFactory,
     LocationIndexPageFactory,
@@ -210,6 +211,19 @@ def test_location_index_lists_locations_in_editor_order_with_today(client, index
         in response.content.decode()
     )
     assert second.url in response.content.decode()
+
+
+def test_location_index_shows_a_page_of_locations_at_a_time(client, index):
+    for number in range(LOCATIONS_PER_PAGE + 3):
+        make_location(index, title=f"Clinic {number:03d}")
+
+    first = client.get(index.url)
+    second = client.get(index.url, {"page": 2})
+
+    assert len(soup(first).select(".location-card")) == LOCATIONS_PER_PAGE
+    assert 'href="?page=2"' in first.content.decode()
+    names = [h2.get_text(strip=True) for h2 in soup(second).select(".location-card h2")]
+    assert names == [f"Clinic {n:03d}" for n in range(LOCATIONS_PER_PAGE, number + 1)]
 
 
 def count_queries(client, path):

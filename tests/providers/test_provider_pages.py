@@ -259,3 +259,23 @@ def test_provider_page_renders_within_its_query_budget(client, locations, index)
     provider.save()
 
     assert count_queries(client, provider.url) <= 12
+
+
+def test_directory_listing_is_cached_until_a_provider_is_published(
+    client, index, directory
+):
+    for _ in range(2):  # warm, as count_queries() does
+        client.get(index.url, {"telehealth": "on"})
+    with CaptureQueriesContext(connection) as context:
+        # A parameter the directory does not use shares the cached listing.
+        response = client.get(index.url, {"telehealth": "on", "utm_source": "mail"})
+
+    assert names_on(response) == ["Ana Diaz, MD", "Cai Moss, MD"]
+    assert not any(
+        "providers_providerpage" in query["sql"] for query in context.captured_queries
+    )
+
+    new = make_provider(index, title="Dee Park", telehealth=True, live=False)
+    new.save_revision().publish()
+
+    assert "Dee Park, MD" in names_on(client.get(index.url, {"telehealth": "on"}))

@@ -13,7 +13,8 @@ from home.models import StandardPage
 from tests.factories import ImageFactory, StandardPageFactory, make_article, make_user
 from tests.helpers import soup
 
-pytestmark = pytest.mark.django_db
+# The report reads Wagtail's reference index, updated in a background task: at once.
+pytestmark = [pytest.mark.django_db, pytest.mark.immediate_tasks]
 
 REPORT = reverse("seo_report:index")
 

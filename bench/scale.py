@@ -1,0 +1,508 @@
+"""make bench-scale: the demo site grown to a clinic group's size (10,000 articles,
+1,000 providers, 100 locations) on PostgreSQL, and what its pages cost next to
+`make bench`.
+
+Usage: make bench-scale   [BENCH_SCALE_DATABASE_URL=postgres://.../clinic_bench_scale
+                           BENCH_ROUNDS=2 BENCH_SCALE_REUSE=1 (measure the last build)]
+
+1. Empties the PostgreSQL database BENCH_SCALE_DATABASE_URL names (default
+   postgres://postgres@127.0.0.1:5432/clinic_bench_scale; it must exist and hold
+   nothing you want: every table is dropped), migrates it and loads the demo content.
+2. Adds the pages in bulk (generate_content below): rows inserted a thousand at a time
+   with treebeard paths computed here, relations with bulk_create, and the search
+   index filled with the backend's own add_bulk(), as `update_index` does it.
+3. Serves it with gunicorn like `make bench` (page cache off: the uncached cost, with
+   fragments warm) and reports each page's CPU per request as a multiple of /healthz/:
+   listings' first and a deep page, the sitemap index and a part, the provider
+   directory with filters, and every page type; each multiple is compared with the
+   same page type's in bench/results/latest.json (`make bench`; must be within 1.5x).
+4. Times search for 50 different words (server response time, one request at a time):
+   p50 and p95 (goals: 50 ms and 150 ms).
+
+Results go to bench/results/scale.json; the exit status is 1 if a budget fails.
+"""
+
+import datetime
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from cpu import ROOT, GunicornServer, fetch, measure_cpu  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/clinic_bench_scale"
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
+ARTICLES, PROVIDERS, LOCATIONS = 10_000, 1_000, 100
+BATCH = 1_000
+PAGE_REQUESTS = 60
+CHEAP_REQUESTS = 600
+SCALE_LIMIT = 1.5  # scale multiple / demo multiple
+SEARCH_P50_GOAL_MS, SEARCH_P95_GOAL_MS = 50, 150
+
+# Topic words: each article is about two or three of them (chosen with a skew, so some
+# are common and some rare, as on a real site), written in filler words otherwise.
+# The first 50 are the search benchmark's queries.
+WORDS = (  # noqa: SIM905 reads as prose
+    "ketamine depression anxiety sleep insomnia trauma ptsd therapy psychiatry "
+    "medication dosage infusion esketamine nasal spray mood bipolar adolescent "
+    "perinatal postpartum grief stress panic phobia obsessive compulsive attention "
+    "hyperactivity eating disorder substance recovery relapse mindfulness "
+    "meditation exercise nutrition telehealth insurance referral consultation "
+    "screening diagnosis remission side effects safety dissociation blood pressure "
+    "monitoring integration psychotherapy counseling family caregiver school work "
+    "veterans seniors children teens coping resilience suicide prevention crisis "
+    "hotline support group research study trial evidence outcomes"
+).split()
+SEARCH_WORDS = WORDS[:50]
+
+
+def environment(database_url, page_cache=False):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DEBUG": "false",
+        "DATABASE_URL": database_url,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "PAGE_CACHE": "true" if page_cache else "false",
+        "LOG_LEVEL": "WARNING",
+    }
+    env.pop("REDIS_URL", None)
+    if os.environ.get("BENCH_REDIS_URL"):
+        env["REDIS_URL"] = os.environ["BENCH_REDIS_URL"]
+    return env
+
+
+def manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def reset_database(env):
+    """Drop every table of the scale database (it is the benchmark's own)."""
+    subprocess.run([sys.executable, __file__, "reset"], cwd=ROOT, env=env, check=True)
+
+
+# --- Generation: runs inside Django (python bench/scale.py generate) ---------------
+
+
+SYLLABLES = [
+    "ba",
+    "ce",
+    "di",
+    "fo",
+    "gu",
+    "ha",
+    "je",
+    "ki",
+    "lo",
+    "mu",
+    "na",
+    "pe",
+    "ri",
+    "so",
+    "tu",
+    "va",
+    "we",
+    "xi",
+    "yo",
+    "zu",
+]
+# 2,000 made-up filler words (never one of WORDS).
+FILLER = [a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES[:5]]
+
+
+def _topics(rng):
+    weights = [1 / (i + 1) for i in range(len(WORDS))]
+    return rng.choices(WORDS, weights=weights, k=rng.randint(2, 3))
+
+
+def _sentence(rng, count, topics=()):
+    words = rng.choices(FILLER, k=count)
+    for topic in topics:
+        words[rng.randrange(count)] = topic
+    return " ".join(words).capitalize() + "."
+
+
+def bulk_add_children(parent, pages):
+    """Insert `pages` (unsaved instances of one specific page type, with title and
+    slug set) as live children of `parent`, a thousand rows at a time: the Page row
+    with its treebeard path, then the type's own row. Returns the pages, saved."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.db.models import F
+    from django.utils import timezone
+    from wagtail.models import Page
+
+    model = type(pages[0])
+    parent = Page.objects.get(pk=parent.pk)
+    last = parent.get_last_child()
+    start = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
+    content_type_id = ContentType.objects.get_for_model(model).pk
+    now = timezone.now()
+    for offset, page in enumerate(pages):
+        page.path = Page._get_path(parent.path, parent.depth + 1, start + offset)
+        page.depth, page.numchild = parent.depth + 1, 0
+        page.url_path = f"{parent.url_path}{page.slug}/"
+        page.live, page.has_unpublished_changes = True, False
+        page.draft_title = page.title
+        page.content_type_id = content_type_id
+        page.locale_id = parent.locale_id
+        page.translation_key = uuid.uuid4()
+        page.first_published_at = page.first_published_at or now
+        page.last_published_at = page.first_published_at
+        page.latest_revision_created_at = page.first_published_at
+    base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
+    own_fields = list(model._meta.local_concrete_fields)
+    table = model._meta.db_table
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in own_fields)
+    placeholders = ", ".join(["%s"] * len(own_fields))
+    for first in range(0, len(pages), BATCH):
+        chunk = pages[first : first + BATCH]
+        rows = Page.objects.bulk_create(
+            [
+                Page(**{f.attname: getattr(p, f.attname) for f in base_fields})
+                for p in chunk
+            ]
+        )
+        for page, row in zip(chunk, rows, strict=True):
+            page.pk = page.page_ptr_id = page.id = row.pk
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES ({placeholders})",  # noqa: S608
+                [
+                    [
+                        f.get_db_prep_save(getattr(p, f.attname), connection)
+                        for f in own_fields
+                    ]
+                    for p in chunk
+                ],
+            )
+    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+    return pages
+
+
+def index_for_search(model, ids, *related):
+    """The search backend's bulk path (what `update_index` uses), BATCH at a time."""
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    for first in range(0, len(ids), BATCH):
+        objects = model.objects.filter(pk__in=ids[first : first + BATCH])
+        backend.add_bulk(model, list(objects.prefetch_related(*related)))
+
+
+def generate_content():
+    """10,000 articles, 1,000 providers, 100 locations in the demo site's sections."""
+    from django.db import connection
+    from django.utils import timezone
+
+    from articles.models import ArticleIndexPage, ArticlePage, ArticlePageAuthor, Topic
+    from locations.models import LocationIndexPage, LocationOpeningHours, LocationPage
+    from providers.models import Condition, ProviderIndexPage, ProviderPage, Specialty
+
+    rng = random.Random(10)  # noqa: S311 content, not secrets
+    started = time.monotonic()
+
+    location_index = LocationIndexPage.objects.get()
+    existing = LocationPage.objects.count()
+    locations = bulk_add_children(
+        location_index,
+        [
+            LocationPage(
+                title=f"Clinic {number:03d}",
+                slug=f"clinic-{number:03d}",
+                street_address=f"{100 + number} Main Street",
+                city=rng.choice(["Austin", "Dallas", "Houston", "El Paso", "Waco"]),
+                state="TX",
+                postal_code=f"7{rng.randrange(5000, 9999):04d}",
+                phone=f"+1512555{number:04d}",
+                intro=_sentence(rng, 12),
+            )
+            for number in range(LOCATIONS - existing)
+        ],
+    )
+    LocationOpeningHours.objects.bulk_create(
+        [
+            LocationOpeningHours(
+                page_id=location.pk,
+                weekday=day,
+                opens=datetime.time(8),
+                closes=datetime.time(17),
+                closed=day >= 5,
+                sort_order=day,
+            )
+            for location in locations
+            for day in range(7)
+        ]
+    )
+    index_for_search(LocationPage, [location.pk for location in locations])
+    all_locations = list(LocationPage.objects.values_list("pk", flat=True))
+    print(f"  {len(locations)} locations", flush=True)
+
+    provider_index = ProviderIndexPage.objects.get()
+    providers = bulk_add_children(
+        provider_index,
+        [
+            ProviderPage(
+                title=f"Provider {number:04d}",
+                slug=f"provider-{number:04d}",
+                credentials=rng.choice(["MD", "DO", "PMHNP-BC", "LCSW"]),
+                job_title="Psychiatrist",
+                summary=_sentence(rng, 20, _topics(rng)),
+                accepting_new_patients=rng.random() < 0.7,
+                telehealth=rng.random() < 0.5,
+            )
+            for number in range(PROVIDERS)
+        ],
+    )
+    specialties = list(Specialty.objects.values_list("pk", flat=True))
+    conditions = list(Condition.objects.values_list("pk", flat=True))
+    through = ProviderPage.locations.through
+    through.objects.bulk_create(
+        [
+            through(providerpage_id=p.pk, locationpage_id=loc)
+            for p in providers
+            for loc in rng.sample(all_locations, 2)
+        ]
+    )
+    for field, target, choices in (
+        ("specialties", "specialty_id", specialties),
+        ("conditions", "condition_id", conditions),
+    ):
+        m2m = getattr(ProviderPage, field).through
+        m2m.objects.bulk_create(
+            [
+                m2m(**{"providerpage_id": p.pk, target: choice})
+                for p in providers
+                for choice in rng.sample(choices, min(2, len(choices)))
+            ]
+        )
+    index_for_search(ProviderPage, [p.pk for p in providers])
+    print(f"  {len(providers)} providers", flush=True)
+
+    learn = ArticleIndexPage.objects.get()
+    now = timezone.now()
+    topics_of = [_topics(rng) for _ in range(ARTICLES)]
+    articles = bulk_add_children(
+        learn,
+        [
+            ArticlePage(
+                title=_sentence(rng, 5, topics_of[number][:1])[:-1],
+                slug=f"article-{number:05d}",
+                summary=_sentence(rng, 25, topics_of[number]),
+                body=[("paragraph", f"<p>{_sentence(rng, 60, topics_of[number])}</p>")],
+                medical_reviewer_id=rng.choice(providers).pk,
+                last_reviewed=now.date(),
+                first_published_at=now - datetime.timedelta(minutes=number),
+            )
+            for number in range(ARTICLES)
+        ],
+    )
+    prolific = providers[0]
+    ArticlePageAuthor.objects.bulk_create(
+        [
+            ArticlePageAuthor(
+                page_id=article.pk,
+                provider_id=prolific.pk
+                if number % 20 == 0
+                else rng.choice(providers).pk,
+                sort_order=0,
+            )
+            for number, article in enumerate(articles)
+        ]
+    )
+    topics = list(Topic.objects.values_list("pk", flat=True))
+    if topics:
+        m2m = ArticlePage.topics.through
+        m2m.objects.bulk_create(
+            [m2m(articlepage_id=a.pk, topic_id=rng.choice(topics)) for a in articles]
+        )
+    index_for_search(ArticlePage, [a.pk for a in articles], "topics")
+    with connection.cursor() as cursor:  # as autovacuum would, for the planner
+        cursor.execute("ANALYZE")
+    print(
+        f"  {len(articles)} articles; generated in {time.monotonic() - started:.0f} s",
+        flush=True,
+    )
+    print(
+        json.dumps(
+            {"prolific_provider": prolific.url_path, "location": locations[-1].url_path}
+        )
+    )
+
+
+def run_in_django(command):
+    import django
+
+    sys.path.insert(0, str(ROOT))
+    django.setup()
+    if command == "reset":
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+    elif command == "generate":
+        generate_content()
+
+
+# --- Measuring ---------------------------------------------------------------------
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def time_searches(server):
+    """(p50, p95) in ms of one search per word, one request at a time (after one
+    warm-up pass, as a visitor's repeated words would find the cards cached)."""
+    for word in SEARCH_WORDS:
+        fetch(f"{server.base_url}/search/?q={word}")
+    timings = []
+    for word in SEARCH_WORDS:
+        started = time.perf_counter()
+        status, _headers, _body = fetch(f"{server.base_url}/search/?q={word}")
+        timings.append((time.perf_counter() - started) * 1000)
+        assert status == 200, word
+    return percentile(timings, 0.5), percentile(timings, 0.95)
+
+
+def measure(env, paths):
+    multiples = {name: [] for name in paths}
+    statuses = {}
+    with GunicornServer(env) as server:
+        for path in paths.values():
+            measure_cpu(server, path, requests=5)
+        for number in range(ROUNDS):
+            baseline = measure_cpu(server, "/healthz/", requests=CHEAP_REQUESTS)
+            for name, path in paths.items():
+                sample = measure_cpu(server, path, requests=PAGE_REQUESTS)
+                multiples[name].append(sample.multiple_of(baseline))
+                statuses[name] = sorted(set(sample.statuses))
+            print(f"  round {number + 1}/{ROUNDS} done", flush=True)
+        p50, p95 = time_searches(server)
+    return {
+        name: {"multiple": statistics.median(values), "statuses": statuses[name]}
+        for name, values in multiples.items()
+    }, {"p50_ms": p50, "p95_ms": p95}
+
+
+def demo_multiples():
+    """Uncached multiples by page type from the last `make bench`, or {}."""
+    latest = RESULTS / "latest.json"
+    if not latest.exists():
+        return {}
+    data = json.loads(latest.read_text())
+    return {
+        name: values["multiple"]["median"]
+        for name, values in data.get("uncached", {}).items()
+        if isinstance(values, dict) and values.get("multiple")
+    }
+
+
+def main():
+    database_url = os.environ.get("BENCH_SCALE_DATABASE_URL", DEFAULT_DATABASE)
+    if not database_url.startswith(("postgres://", "postgresql://")):
+        sys.exit("make bench-scale needs PostgreSQL: set BENCH_SCALE_DATABASE_URL.")
+    env = environment(database_url)
+    started = time.monotonic()
+    build_seconds = None
+    if os.environ.get("BENCH_SCALE_REUSE") == "1":
+        print("Measuring the site built by the last run (BENCH_SCALE_REUSE=1)...")
+    else:
+        print(f"Building the site in {database_url.rsplit('/', 1)[-1]}...", flush=True)
+        reset_database(env)
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "load_demo_content", "-v0")
+        manage(env, "collectstatic", "--noinput", "-v0")
+        subprocess.run(
+            [sys.executable, __file__, "generate"], cwd=ROOT, env=env, check=True
+        )
+        build_seconds = time.monotonic() - started
+        print(f"Built in {build_seconds:.0f} s. Measuring...", flush=True)
+
+    with GunicornServer(env) as server:
+        _status, _headers, index = fetch(server.base_url + "/sitemap.xml")
+    part_urls = [
+        chunk.split("</loc>", 1)[0] for chunk in index.decode().split("<loc>")[1:]
+    ]
+    part = urllib.parse.urlsplit(part_urls[len(part_urls) // 2])
+    paths = {
+        "HomePage": "/",
+        "ArticleIndexPage": "/learn/",
+        "ArticleIndexPage deep": "/learn/?page=500",
+        "ArticlePage": "/learn/article-05000/",
+        "ProviderIndexPage": "/providers/",
+        "ProviderIndexPage deep": "/providers/?page=50",
+        "ProviderIndexPage filtered": "/providers/?telehealth=on&accepting=on",
+        "ProviderPage": "/providers/provider-0000/",  # wrote 500 articles
+        "LocationIndexPage": "/locations/",
+        "LocationIndexPage deep": "/locations/?page=4",
+        "LocationPage": f"/locations/clinic-{LOCATIONS - 4:03d}/",
+        "search": "/search/?q=ketamine",
+        "sitemap index": "/sitemap.xml",
+        "sitemap part": f"{part.path}?{part.query}" if part.query else part.path,
+    }
+    results, search = measure(env, paths)
+    demo = demo_multiples()
+    failures = []
+    print()
+    print(f"{'page':<28}{'path':<42}{'scale x':>9}{'demo x':>8}{'ratio':>7}  result")
+    for name, path in paths.items():
+        value = results[name]["multiple"]
+        base = demo.get(name.split(" deep")[0].split(" filtered")[0])
+        if name.startswith("sitemap"):
+            base = demo.get(name, demo.get("sitemap part"))
+        ratio = value / base if base else None
+        ok = results[name]["statuses"] == [200] and (
+            ratio is None or ratio <= SCALE_LIMIT
+        )
+        if not ok:
+            failures.append(name)
+        print(
+            f"{name:<28}{path[:41]:<42}{value:>9.1f}"
+            f"{base or 0:>8.1f}{ratio or 0:>7.2f}  {'pass' if ok else 'FAIL'}"
+        )
+    search_ok = (
+        search["p50_ms"] < SEARCH_P50_GOAL_MS and search["p95_ms"] < SEARCH_P95_GOAL_MS
+    )
+    if not search_ok:
+        failures.append("search timing")
+    print(
+        f"Search over {len(SEARCH_WORDS)} words: p50 {search['p50_ms']:.0f} ms, "
+        f"p95 {search['p95_ms']:.0f} ms (goals {SEARCH_P50_GOAL_MS} / "
+        f"{SEARCH_P95_GOAL_MS} ms): {'pass' if search_ok else 'FAIL'}"
+    )
+    if not demo:
+        print("No bench/results/latest.json: run `make bench` first for the ratios.")
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "scale.json").write_text(
+        json.dumps(
+            {
+                "build_seconds": build_seconds,
+                "paths": paths,
+                "results": results,
+                "search": search,
+                "demo": demo,
+                "failures": failures,
+            },
+            indent=2,
+        )
+    )
+    print("Over budget: " + ", ".join(failures) if failures else "All budgets hold.")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1:
+        run_in_django(sys.argv[1])
+    else:
+        sys.exit(main())
