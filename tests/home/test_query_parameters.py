@@ -11,7 +11,8 @@ from wagtail.models import Page
 from home.query_params import page_number, search_terms
 from tests.factories import StandardPageFactory
 
-pytestmark = pytest.mark.django_db
+# Wagtail updates its search index in a background task: at once here.
+pytestmark = [pytest.mark.django_db, pytest.mark.immediate_tasks]
 
 # (query, whether it finds the page): every word must match, punctuation is no word.
 HOSTILE_SEARCHES = [

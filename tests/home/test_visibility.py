@@ -23,7 +23,8 @@ from tests.factories import (
 from tests.helpers import soup
 from tests.locations.conftest import FORM_PATH, field_errors, form_data
 
-pytestmark = pytest.mark.django_db
+# Wagtail updates its search index in a background task: at once here.
+pytestmark = [pytest.mark.django_db, pytest.mark.immediate_tasks]
 
 
 def protect_with_password(page):
@@ -95,7 +96,7 @@ def test_private_and_expired_pages_are_in_no_listing_search_or_sitemap(
 
     public_ids = set(public_pages().values_list("pk", flat=True))
     search = client.get("/search/", {"q": "parking"}).content.decode()
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-pages.xml").content.decode()
 
     assert shown.pk in public_ids
     for page in (protected, below, expired):
