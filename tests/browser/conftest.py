@@ -51,7 +51,8 @@ def browser_type_launch_args(browser_type_launch_args):
 
 def log_in(page, base_url, username, password):
     """Sign a Playwright page in to the admin through its sign-in form, and its
-    code step when the user has an authenticator app (tests with two factors on)."""
+    code step when the user has an authenticator app (tests with two factors on):
+    the one place every browser test signs in."""
     page.goto(f"{base_url}/admin/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
@@ -96,3 +97,44 @@ def marketing_editor_login(live_server, django_user_model):
     user = django_user_model.objects.create_user("marketer", "m@example.com", password)
     user.groups.add(Group.objects.get(name="Marketing editors"))
     return lambda page: log_in(page, live_server.url, user.username, password)
+
+
+ROLE_PASSWORD = "browser-role-password"
+# The people of the journeys (tests/browser/test_role_journeys.py): username, first
+# and last name, group. None of them is a superuser.
+ROLE_PEOPLE = [
+    ("maya", "Maya", "Ortiz", "Marketing editors"),
+    ("dr-reyes", "Lucia", "Reyes", "Medical reviewers"),
+    ("austin-manager", "Dana", "Whitaker", "Location managers"),
+    ("round-rock-manager", "Sam", "Okafor", "Location managers"),
+]
+
+
+@pytest.fixture
+def people(django_user_model):
+    """{username: user} for ROLE_PEOPLE, each only in their role's group."""
+    from django.contrib.auth.models import Group
+
+    users = {}
+    for username, first_name, last_name, group in ROLE_PEOPLE:
+        user = django_user_model.objects.create_user(
+            username,
+            f"{username}@clinic.example",
+            ROLE_PASSWORD,
+            first_name=first_name,
+            last_name=last_name,
+        )
+        user.groups.add(Group.objects.get(name=group))
+        users[username] = user
+    return users
+
+
+@pytest.fixture
+def sign_in(live_server, people):
+    """sign_in(page, username): a fresh session signed in as one of `people`."""
+
+    def sign_in_as(page, username):
+        page.context.clear_cookies()
+        log_in(page, live_server.url, username, ROLE_PASSWORD)
+
+    return sign_in_as

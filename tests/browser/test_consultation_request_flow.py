@@ -52,6 +52,15 @@ def test_a_request_reaches_its_locations_manager_and_nobody_else(
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Thank you: your request has been sent"
     )
+    # POST/redirect/GET: the thank-you page has its own address; a reload sends
+    # nothing again.
+    expect(page).to_have_url(
+        f"{live_server.url}/request-a-consultation/thank-you/?location=austin"
+    )
+    page.reload()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Thank you: your request has been sent"
+    )
     submission = ConsultationRequest.objects.get()
 
     # The Austin manager finds it, reads it and marks it contacted.

@@ -85,6 +85,11 @@ def test_consultation_errors_and_thank_you_pass_axe(page, demo_site, settings):
     page.get_by_role("button", name="Send my request").click()
     expect(page.locator(".field-errors").first).to_be_visible()
     with_errors = axe_violations(page)
+    # The summary's link for a radio group takes the keyboard to the group.
+    page.locator(".error-summary a", has_text="Preferred contact method").click()
+    expect(page.locator("fieldset:focus legend")).to_contain_text(
+        "Preferred contact method"
+    )
     page.get_by_label("First name").fill("Imogen")
     page.get_by_label("Last name").fill("Castellanos")
     page.get_by_role("textbox", name="Email").fill("imogen@visitor.example")

@@ -7,7 +7,10 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in
+from accounts.devices import app_secret
+from accounts.management.commands.two_factor_code import current_code
+from tests.browser.a11y import axe_violations
+from tests.browser.conftest import enter_sign_in_code, log_in
 from tests.factories import (
     LocationIndexPageFactory,
     make_location,
@@ -50,8 +53,6 @@ def test_a_manager_signs_in_with_a_code_idles_out_and_signs_in_again(
 
     # After a wrong code django-otp makes the next try wait a moment.
     with time_machine.travel(timezone.now() + timezone.timedelta(seconds=30)):
-        from tests.browser.conftest import enter_sign_in_code
-
         enter_sign_in_code(page, "austin-manager")
         page.wait_for_url(f"{live_server.url}/admin/consultation-requests/")
         expect(
@@ -69,3 +70,34 @@ def test_a_manager_signs_in_with_a_code_idles_out_and_signs_in_again(
         expect(
             page.get_by_role("heading", name="Consultation requests", level=1)
         ).to_be_visible()
+
+
+def test_a_new_manager_sets_up_an_app_on_an_accessible_page(
+    page, live_server, settings
+):
+    settings.TWO_FACTOR_ENABLED = True
+    home = make_site()
+    austin = make_location(
+        LocationIndexPageFactory(parent=home), title="Austin Clinic", slug="austin"
+    )
+    make_location_manager(austin, "new-manager", password=PASSWORD)
+
+    page.goto(f"{live_server.url}/admin/login/")
+    page.get_by_label("Username").fill("new-manager")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+    expect(
+        page.get_by_role("heading", name="Set up two-factor sign-in")
+    ).to_be_visible()
+    assert axe_violations(page) == []
+    secret = page.locator("[data-two-factor-secret]").inner_text()
+    device = TOTPDevice.objects.get(user__username="new-manager")
+    assert app_secret(device) == secret
+    page.get_by_label("Code your authenticator app shows").fill(current_code(device))
+    page.get_by_role("button", name="Turn on two-factor sign-in").click()
+
+    expect(page.locator("[data-recovery-codes] li")).to_have_count(10)
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="I have kept them, continue").click()
+    page.wait_for_url(f"{live_server.url}/admin/")

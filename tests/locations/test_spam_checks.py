@@ -2,6 +2,7 @@
 (no database, no web request): the signed form token and its lifetime, the honeypot,
 the rate limit and its window, resent forms, and what happens when the cache fails."""
 
+import itertools
 import logging
 from types import SimpleNamespace
 from unittest import mock
@@ -53,6 +54,15 @@ def posted(token=None, honeypot="", page=PAGE, age=60):
     if token is None:
         token = spam.issue_form_token(page, issued_at=NOW - age)
     return {spam.HONEYPOT_FIELD: honeypot, spam.STAMP_FIELD: token}
+
+
+_form_numbers = itertools.count()
+
+
+def new_form(request):
+    """Whether one more form (a fresh token digest) from this client is over the
+    rate limit."""
+    return spam.over_rate_limit(request, f"form-{next(_form_numbers)}")
 
 
 def visitor(address="203.0.113.9", forwarded=None):
@@ -193,7 +203,7 @@ def test_the_limit_lets_through_as_many_requests_as_set_then_refuses(
     settings.CONSULTATION_RATE_LIMIT = 3
     request = visitor()
 
-    assert [spam.over_rate_limit(request) for _ in range(5)] == [
+    assert [new_form(request) for _ in range(5)] == [
         False,
         False,
         False,
@@ -206,26 +216,26 @@ def test_the_rate_limit_window_expires(clock, spam_cache, settings):
     settings.CONSULTATION_RATE_LIMIT = 1
     settings.CONSULTATION_RATE_LIMIT_WINDOW = HOUR
     request = visitor()
-    assert spam.over_rate_limit(request) is False
-    assert spam.over_rate_limit(request) is True
+    assert new_form(request) is False
+    assert new_form(request) is True
 
     clock.advance(HOUR - 1)
-    assert spam.over_rate_limit(request) is True
+    assert new_form(request) is True
 
     clock.advance(2)
-    assert spam.over_rate_limit(request) is False
-    assert spam.over_rate_limit(request) is True
+    assert new_form(request) is False
+    assert new_form(request) is True
 
 
 def test_the_window_length_comes_from_the_settings(clock, spam_cache, settings):
     settings.CONSULTATION_RATE_LIMIT = 1
     settings.CONSULTATION_RATE_LIMIT_WINDOW = 10
     request = visitor()
-    spam.over_rate_limit(request)
+    new_form(request)
 
     clock.advance(11)
 
-    assert spam.over_rate_limit(request) is False
+    assert new_form(request) is False
 
 
 def test_a_counter_that_expired_between_two_steps_starts_again_for_a_window(
@@ -236,17 +246,24 @@ def test_a_counter_that_expired_between_two_steps_starts_again_for_a_window(
     settings.CONSULTATION_RATE_LIMIT = 2
     settings.CONSULTATION_RATE_LIMIT_WINDOW = HOUR
     request = visitor()
+    real_add = spam_cache.add
+
+    def add_finding_the_counter(key, *args, **kwargs):
+        if key.startswith("consultation-rate:"):
+            return False  # the client's counter is there...
+        return real_add(key, *args, **kwargs)
+
     with (
-        mock.patch.object(spam_cache, "add", return_value=False),
+        mock.patch.object(spam_cache, "add", side_effect=add_finding_the_counter),
         mock.patch.object(spam_cache, "incr", side_effect=ValueError("gone")),
     ):
-        assert spam.over_rate_limit(request) is False
+        assert new_form(request) is False  # ...and gone by incr()
 
-    assert spam.over_rate_limit(request) is False  # the second of two
+    assert new_form(request) is False  # the second of two
     clock.advance(HOUR - 1)
-    assert spam.over_rate_limit(request) is True  # the third, within the window
+    assert new_form(request) is True  # the third, within the window
     clock.advance(2)
-    assert spam.over_rate_limit(request) is False
+    assert new_form(request) is False
 
 
 def test_the_request_that_restarts_the_counter_is_counted_as_the_first(
@@ -263,39 +280,49 @@ def test_the_request_that_restarts_the_counter_is_counted_as_the_first(
 def test_clients_are_counted_apart(clock, spam_cache, settings):
     settings.CONSULTATION_RATE_LIMIT = 1
 
-    assert spam.over_rate_limit(visitor("203.0.113.9")) is False
-    assert spam.over_rate_limit(visitor("198.51.100.8")) is False
-    assert spam.over_rate_limit(visitor("203.0.113.9")) is True
+    assert new_form(visitor("203.0.113.9")) is False
+    assert new_form(visitor("198.51.100.8")) is False
+    assert new_form(visitor("203.0.113.9")) is True
 
 
 def test_the_cache_holds_no_ip_address(clock, spam_cache):
-    spam.over_rate_limit(visitor("203.0.113.9"))
+    new_form(visitor("203.0.113.9"))
 
     keys = list(spam_cache._cache)
-    assert len(keys) == 1
-    assert "203.0.113.9" not in keys[0]
-    assert "consultation-rate:" in keys[0]
+    assert not any("203.0.113.9" in key for key in keys)
+    assert any("consultation-rate:" in key for key in keys)
+
+
+def test_copies_of_one_form_are_counted_once(clock, spam_cache, settings):
+    settings.CONSULTATION_RATE_LIMIT = 1
+    request = visitor()
+
+    copies = [spam.over_rate_limit(request, "form-a") for _ in range(4)]
+
+    assert copies == [False] * 4
+    assert spam.over_rate_limit(request, "form-b") is True
+    assert spam.over_rate_limit(request, "form-b") is True  # its copies too
 
 
 @pytest.mark.parametrize("failing", ["add", "incr"])
-def test_a_cache_error_lets_the_person_through_and_is_logged(
+def test_a_cache_error_counts_in_this_process_and_is_logged(
     clock, spam_cache, settings, caplog, failing
 ):
     """A person asking for care is not turned away because the cache is down; the
-    log says the limit was skipped, with the error."""
-    settings.CONSULTATION_RATE_LIMIT = 0
-    with (
-        mock.patch.object(spam_cache, "add", return_value=False),
-        mock.patch.object(
-            spam_cache, failing, side_effect=ConnectionError("cache is down")
-        ),
+    log says the limit was counted in this process only."""
+    settings.CONSULTATION_RATE_LIMIT = 5
+    request = visitor()
+    new_form(request)  # the client's counter exists: a second form uses incr()
+    with mock.patch.object(
+        spam_cache, failing, side_effect=ConnectionError("cache is down")
     ):
-        assert spam.over_rate_limit(visitor()) is False
+        assert new_form(request) is False
 
     record = caplog.records[-1]
     assert record.levelno == logging.WARNING
-    assert record.getMessage() == "Consultation rate limit skipped: cache error"
-    assert record.exc_info[0] is ConnectionError
+    assert record.getMessage().startswith(
+        "Consultation rate limit counted in this process only"
+    )
 
 
 # Which client: the address the last trusted proxy saw.
@@ -335,51 +362,20 @@ def test_a_request_without_any_address_is_one_anonymous_client(settings):
     assert spam.client_address(request) == ""
 
 
-# Resent forms: a token once stored is not stored again.
+# Resent forms: the database keeps one request per token digest.
 
 
-def test_a_stored_token_is_known_for_two_days(clock, spam_cache):
-    spam.remember_received("token-1")
+def test_copies_of_one_token_share_a_digest_and_other_tokens_do_not(clock):
+    page = SimpleNamespace(pk=7)
+    token = spam.issue_form_token(page)
+    other = spam.issue_form_token(page)
 
-    assert spam.already_received("token-1") is True
-    assert spam.already_received("token-2") is False
-    clock.advance(2 * DAY - 1)
-    assert spam.already_received("token-1") is True
-    clock.advance(2)
-    assert spam.already_received("token-1") is False
-
-
-def test_an_empty_token_is_never_taken_for_a_resent_form(clock, spam_cache):
-    spam.remember_received("")
-
-    assert spam.already_received("") is False
+    assert spam.form_token_digest(token) == spam.form_token_digest(token)
+    assert spam.form_token_digest(token) != spam.form_token_digest(other)
+    assert len(spam.form_token_digest(token)) == 64
+    assert token not in spam.form_token_digest(token)
 
 
-def test_the_cache_keeps_only_a_hash_of_the_token(clock, spam_cache):
-    spam.remember_received("secret-token")
-
-    (key,) = spam_cache._cache
-    assert "secret-token" not in key
-    assert "consultation-received:" in key
-
-
-def test_a_cache_error_in_the_resend_check_is_logged_and_the_form_goes_on(
-    spam_cache, caplog
-):
-    with mock.patch.object(spam_cache, "get", side_effect=ConnectionError("down")):
-        assert spam.already_received("token-1") is False
-
-    record = caplog.records[-1]
-    assert record.levelno == logging.WARNING
-    assert record.getMessage() == "Consultation resend check skipped: cache error"
-    assert record.exc_info[0] is ConnectionError
-
-
-def test_a_cache_error_noting_a_stored_token_is_logged_not_raised(spam_cache, caplog):
-    with mock.patch.object(spam_cache, "set", side_effect=ConnectionError("down")):
-        spam.remember_received("token-1")
-
-    record = caplog.records[-1]
-    assert record.levelno == logging.WARNING
-    assert record.getMessage() == "Consultation resend note skipped: cache error"
-    assert record.exc_info[0] is ConnectionError
+def test_a_forged_token_has_no_digest():
+    with pytest.raises(signing.BadSignature):
+        spam.form_token_digest("eyJwYWdlIjo3fQ:forged")

@@ -290,10 +290,10 @@ class ConsultationFormPage(AbstractEmailForm, BasePage):
         if thank_you:
             if request.method not in ("GET", "HEAD"):
                 return HttpResponseNotAllowed(["GET", "HEAD"])
-            return self.render_landing_page(
+            response = self.render_landing_page(
                 request, location=self.location_from_query(request)
             )
-        if request.method == "POST":
+        elif request.method == "POST":
             response = self.serve_post(request, *args, **kwargs)
         else:
             form = self.get_form(
