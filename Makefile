@@ -11,7 +11,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check
 
-.PHONY: install run test lint format bench bench-scale clean reset
+.PHONY: install run test lint format bench bench-scale mutate clean reset
 
 # `make run` needs only the runtime requirements; the test and lint tools (Playwright
 # alone is 165 MB) come with the first `make test`, `make lint` or `make install`.
@@ -29,16 +29,25 @@ $(VENV)/.installed: $(VENV)/.runtime requirements-dev.txt
 
 install: $(VENV)/.installed
 
+# The task worker of the backend TASKS_BACKEND names (docs/operations.md).
+TASK_WORKER = $(if $(filter rq,$(TASKS_BACKEND)),rqworker --with-scheduler \
+	--job-class django_tasks_rq.Job default,db_worker --no-reload --no-startup-delay)
+
 # Links in notification emails point at the server `make run` starts.
 run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: $(VENV)/.runtime
 	@$(PY) manage.py prepare_dev_site --address $(HOST):$(PORT)
 	@$(PY) manage.py demo_manager_logins --verbosity 0
-	@echo "Consultation notifications: a background worker sends them every 5 s" \
-		"(it stops with the server)."
-	@$(PY) manage.py send_consultation_notifications --interval 5 --verbosity 0 & \
+	@$(PY) manage.py demo_two_factor --verbosity 0
+	@echo "Background tasks (notification emails, Wagtail's reference index," \
+		"scheduled publishing): a task worker and its scheduler run them" \
+		"(they stop with the server)."
+	@$(PY) manage.py $(TASK_WORKER) --verbosity 0 & \
 	worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py run_scheduler --verbosity 0 & \
+	scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' \
+		EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Two pytest sessions: everything but the browser tests in parallel (pytest-xdist),
@@ -68,6 +77,19 @@ bench: install
 # 10,000 articles, 1,000 providers, 100 locations on PostgreSQL (bench/scale.py).
 bench-scale: install
 	$(PY) bench/scale.py
+
+# Mutation testing (mutmut; what and with which tests: [tool.mutmut] in pyproject.toml).
+# Slow, so not in CI or `make test`: one worker, niced, as the machine may be shared.
+# Starts afresh each time, then prints each module's score: killed / all mutants.
+mutate: install
+	rm -rf mutants
+	nice -n 15 $(VENV)/bin/mutmut run --max-children 1
+	@$(VENV)/bin/mutmut results --all true | awk -F': ' \
+		'{ name = $$1; sub(/^ +/, "", name); sub(/\.[^.]*$$/, "", name); all[name]++; \
+		   if ($$2 == "killed" || $$2 == "timeout") killed[name]++ } \
+		 END { for (m in all) printf "%-36s %4d / %4d killed  %5.1f%%\n", \
+		   m, killed[m], all[m], 100 * killed[m] / all[m] }' | sort
+	@echo "Survivors: $(VENV)/bin/mutmut results; one in full: $(VENV)/bin/mutmut show NAME"
 
 # What can be rebuilt: the virtual environment, collected static files and caches.
 # The database, the logins and uploaded media stay (see `make reset`).

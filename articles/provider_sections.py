@@ -2,6 +2,8 @@
 
 from django.template.loader import render_to_string
 
+from home.visibility import public_pages
+
 ARTICLES_PER_SECTION = 10
 
 
@@ -11,8 +13,7 @@ def provider_articles(provider):
     from articles.models import ArticlePage, ArticlePageAuthor
 
     articles = (
-        ArticlePage.objects.live()
-        .public()
+        public_pages(ArticlePage.objects.all(), provider.get_site())
         .defer_streamfields()
         .order_by("-first_published_at", "-pk")
     )

@@ -1,6 +1,6 @@
-"""Editorial roles. Marketing editors write everything and publish press releases;
-health articles go live only when a medical reviewer approves them through the
-"Medical review" workflow.
+"""Editorial roles. Marketing editors write and publish everything but health articles,
+which go live only when a medical reviewer approves them through the "Medical review"
+workflow (articles/permissions.py keeps everyone else from publishing them).
 
 The groups and the workflow come from a data migration (0003). The sections they apply
 to are pages that do not exist when migrations run, so each articles index and
@@ -18,12 +18,15 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from articles.roles import (
+    MARKETING_EDITORS,
+    MEDICAL_REVIEW,
+    MEDICAL_REVIEW_TASK,
+    MEDICAL_REVIEWERS,
+)
+
 logger = logging.getLogger(__name__)
 
-MARKETING_EDITORS = "Marketing editors"
-MEDICAL_REVIEWERS = "Medical reviewers"
-MEDICAL_REVIEW = "Medical review"
-MEDICAL_REVIEW_TASK = "Medical reviewer approval"
 # What medical reviewers may do in the articles section (editors get none of
 # "publish" there: with it, Wagtail would let them publish without review).
 REVIEWER_PAGE_PERMISSIONS = (

@@ -7,6 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import sitemaps
 from home import views as home_views
 
+handler500 = "home.views.server_error"
+
 urlpatterns = [
     path("healthz/", home_views.healthz, name="healthz"),
     path("readyz/", home_views.readyz, name="readyz"),

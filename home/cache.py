@@ -170,7 +170,7 @@ def connect_fragment_invalidation(*models):
     from wagtail import signals as wagtail_signals
     from wagtail.contrib.redirects.models import Redirect
     from wagtail.images import get_image_model
-    from wagtail.models import Site
+    from wagtail.models import PageViewRestriction, Site
     from wagtailmenus.models import FlatMenu, FlatMenuItem, MainMenu, MainMenuItem
     from wagtailseo.models import SeoSettings
 
@@ -187,6 +187,7 @@ def connect_fragment_invalidation(*models):
     post_delete.connect(bump_when_page_deleted, dispatch_uid="content-generation-pages")
     invalidate_fragments_on_change(
         Site,
+        PageViewRestriction,
         Redirect,
         get_image_model(),
         MainMenu,

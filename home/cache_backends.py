@@ -48,6 +48,11 @@ class ResilientRedisCache(RedisCache):
             self._down_until = 0.0
         return result
 
+    def is_reachable(self):
+        """False while Redis is left alone after a failure (RETRY_AFTER seconds):
+        for callers that must tell a miss from an outage, such as counters."""
+        return self._down_until <= time.monotonic()
+
     def get(self, key, default=None, version=None):
         return self._guarded(super().get, default, key, default, version)
 

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from home.cache import FRAGMENT_TIMEOUT, content_generation
 
@@ -54,13 +54,6 @@ def specific_pages_in_order(ids, queryset=None):
     return attach_listing_images([by_id[pk] for pk in ids if pk in by_id])
 
 
-def requested_page_number(request):
-    """The listing page a visitor asked for (?page=N): 1 unless N is a number from 1
-    to 9,999, so that odd query strings cannot fill a cache keyed on it."""
-    number = request.GET.get("page", "1")
-    return int(number) if number.isdigit() and 0 < int(number) < 10_000 else 1
-
-
 def cached_cards(pages, request):
     """The HTML card (includes/card.html) of each of `pages` (generic Page objects, in
     order; the first card's image loads at once), each rendered once per content
@@ -84,3 +77,22 @@ def cached_cards(pages, request):
         cache.set_many(rendered, FRAGMENT_TIMEOUT)
         found.update(rendered)
     return [mark_safe(found[key]) for key in keys]  # noqa: S308 our own templates
+
+
+def site_root_path(page):
+    """The url_path of the root of the site `page` is on (the innermost, when sites
+    nest), or "" when it is on none. Read from Wagtail's cached list of site roots:
+    no query once that is cached, as it is after routing a request."""
+    roots = [
+        root.root_path
+        for root in Site.get_site_root_paths()
+        if page.url_path.startswith(root.root_path)
+    ]
+    return max(roots, key=len, default="")
+
+
+def on_same_site(pages, page):
+    """`pages` (a page queryset) limited to those on the same site as `page`, for
+    lists the code fills by itself (related articles, filter choices): another
+    site's pages are never offered."""
+    return pages.filter(url_path__startswith=site_root_path(page))

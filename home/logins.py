@@ -14,6 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, connections
 
@@ -95,6 +96,10 @@ def ensure_login(
         password = kept.get("password")
         if not password or not user.check_password(password):
             password = secrets.token_urlsafe(12)
+    else:
+        # A chosen password meets the same rules as any other (12 characters,
+        # not a common one: AUTH_PASSWORD_VALIDATORS).
+        validate_password(password, user)
     if not user.check_password(password):
         user.set_password(password)
     user.is_active = True
@@ -104,6 +109,21 @@ def ensure_login(
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
     if settings.DEBUG:
-        saved[username] = {"password": password, "role": role}
+        saved[username] = {
+            **saved.get(username, {}),
+            "password": password,
+            "role": role,
+        }
         _write_file(databases)
     return password
+
+
+def remember_login_details(username, **details):
+    """Development only: keep more about a saved login (e.g. its demo TOTP secret)
+    beside its password in `.dev-logins.json`, for this database."""
+    if not settings.DEBUG:
+        raise ImproperlyConfigured("Development logins are kept in DEBUG only.")
+    databases, _ = _read_file()
+    saved = databases.setdefault(database_identity(), {})
+    saved.setdefault(username, {}).update(details)
+    _write_file(databases)

@@ -15,6 +15,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 
 from home.cache import cached_until_content_changes
+from home.visibility import public_pages
 
 # Google accepts 50,000 URLs per sitemap; a few thousand keep each part's one-off
 # render short (about a second of CPU per 5,000 pages, measured with make bench-scale).
@@ -22,7 +23,7 @@ SITEMAP_URLS_PER_PART = 2000
 SITEMAP_PART_URL_NAME = "sitemap-part"
 # Response headers kept with a cached document.
 KEPT_HEADERS = ("Content-Type", "Last-Modified", "X-Robots-Tag")
-_PART_NUMBER = re.compile(r"^[1-9][0-9]{0,5}$")
+_PART_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 
 
 class PageSitemap(Sitemap):
@@ -31,15 +32,17 @@ class PageSitemap(Sitemap):
 
     limit = SITEMAP_URLS_PER_PART
 
+    def _public_pages(self):
+        site = self.get_wagtail_site()
+        return public_pages(site.root_page.get_descendants(inclusive=True))
+
+    def items(self):
+        """The pages visitors find in menus, listings and search (public_pages())."""
+        return self._public_pages().order_by("path").defer_streamfields().specific()
+
     def get_latest_lastmod(self):
         # Django's default reads every page of every part; one aggregate does.
-        pages = (
-            self.get_wagtail_site()
-            .root_page.get_descendants(inclusive=True)
-            .live()
-            .public()
-        )
-        return pages.aggregate(
+        return self._public_pages().aggregate(
             latest=Max(Coalesce("last_published_at", "latest_revision_created_at"))
         )["latest"]
 
@@ -83,6 +86,6 @@ def sitemap_part(request, section):
     def render():
         return wagtail_sitemap_views.sitemap(request, SITEMAPS, section=section)
 
-    if section not in SITEMAPS or not _PART_NUMBER.match(number):
+    if section not in SITEMAPS or not _PART_NUMBER.fullmatch(number):
         return render()  # Django's own 404 with its message
     return cached_document(request, f"{section}:{number}", render)

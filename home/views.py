@@ -1,14 +1,18 @@
 """Site-wide views that are not pages: health checks, robots.txt and search."""
 
 import logging
+import sys
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
@@ -16,6 +20,9 @@ from wagtail.models import Page, Site
 from home.cache import cached_site_setting, cached_until_content_changes
 from home.listings import cached_cards
 from home.models.settings import ClinicSettings
+from home.query_params import page_number, search_terms
+from home.tasks import oldest_ready_task_age
+from home.visibility import public_pages
 from home.wagtail_internals import use_site
 
 logger = logging.getLogger(__name__)
@@ -47,25 +54,75 @@ def _check_cache():
         raise RuntimeError("the cache did not return the value just written")
 
 
+class TaskQueueDelayed(RuntimeError):
+    """The task queue's oldest ready task has waited longer than allowed."""
+
+
+def _check_task_queue():
+    """The oldest task ready to run has not waited longer than TASKS_MAX_QUEUE_AGE
+    seconds: a stopped or overloaded task worker fails this."""
+    age = oldest_ready_task_age()
+    limit = settings.TASKS_MAX_QUEUE_AGE
+    if age is not None and age.total_seconds() > limit:
+        raise TaskQueueDelayed(
+            f"the oldest ready task has waited {age.total_seconds():.0f} s (more "
+            f"than {limit} s): is the task worker running?"
+        )
+
+
 @never_cache
 @require_GET
 def readyz(request):
-    """Readiness: the database and the cache both answer; 503 with the reason if not."""
-    checks = {"database": _check_database, "cache": _check_cache}
-    results, ready = {}, True
+    """Readiness for the load balancer: the database and the cache answer, and the
+    task queue is moving.
+
+    200 or 503 with {"status": "ok" | "degraded" | "unavailable", "checks":
+    {component: "ok" | "unavailable" | "delayed"}}. The database or the cache failing
+    answers 503. A task queue that is not moving ("tasks": "delayed") answers 200 with
+    status "degraded": this web server can still serve every page, so a load balancer
+    must not take the site down because the task worker is behind; the monitoring
+    that reads this alerts on it. The body names a failed component only; the error
+    itself (which may quote host, port or user) goes to the log."""
+    checks = {
+        "database": _check_database,
+        "cache": _check_cache,
+        "tasks": _check_task_queue,
+    }
+    results, failed = {}, set()
     for name, check in checks.items():
         try:
             check()
-        except Exception as error:  # any failure means not ready; report it
+        except Exception as error:  # any failure is reported; the reason is logged
             logger.error("Readiness check %s failed: %s", name, error)
-            results[name] = f"error: {error.__class__.__name__}: {error}"
-            ready = False
+            delayed = isinstance(error, TaskQueueDelayed)
+            results[name] = "delayed" if delayed else "unavailable"
+            failed.add(name)
         else:
             results[name] = "ok"
-    return JsonResponse(
-        {"status": "ok" if ready else "unavailable", "checks": results},
-        status=200 if ready else 503,
-    )
+    if failed - {"tasks"}:
+        status, code = "unavailable", 503
+    else:
+        status, code = ("degraded" if failed else "ok"), 200
+    return JsonResponse({"status": status, "checks": results}, status=code)
+
+
+# What a database that is down, hung (connect or statement timeout) or locked raises.
+DATABASE_UNAVAILABLE_ERRORS = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request):
+    """handler500: the database could not answer (already logged by django.request)
+    is a 503 "try again shortly" with Retry-After; anything else is Django's 500.
+    Rendered without a request context: the context processors read the database."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_UNAVAILABLE_ERRORS):
+        body = loader.get_template("503.html").render()
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    return defaults.server_error(request)
 
 
 @require_GET
@@ -121,11 +178,6 @@ class SearchResultsPage:
         return self.start_index() + len(self.object_list) - 1
 
 
-def requested_search_page(raw):
-    """The result page asked for: 1 unless `raw` is a number up to SEARCH_MAX_PAGE."""
-    return int(raw) if raw.isdigit() and 0 < int(raw) <= SEARCH_MAX_PAGE else 1
-
-
 def search_results_page(results, number):
     """Page `number` of `results` (a search queryset, sliced by the backend with LIMIT
     and OFFSET): a SearchResultsPage; past the last page, the first."""
@@ -158,11 +210,12 @@ def search(request):
     results = None
     if query:
         site = cached_site_for_request(request)
-        pages = Page.objects.live().public()
-        if site is not None:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
+        terms = search_terms(query)
+        # The search backends filter on indexed fields only (not on `expired`).
+        pages = Page.objects.filter(pk__in=public_pages(site=site).values("pk"))
         results = search_results_page(
-            pages.search(query), requested_search_page(request.GET.get("page", ""))
+            pages.search(terms) if terms else pages.none(),
+            page_number(request, maximum=SEARCH_MAX_PAGE),
         )
         results.object_list = cached_cards(results.object_list, request)
     context = {

@@ -35,11 +35,11 @@ US_TIME_ZONES = [
     ("America/Puerto_Rico", "Atlantic (Puerto Rico)"),
 ]
 
-ZIP_CODE = re.compile(r"^\d{5}(-\d{4})?$")
+ZIP_CODE = re.compile(r"[0-9]{5}(-[0-9]{4})?")
 
 
 def validate_zip_code(value):
-    if not ZIP_CODE.match(value or ""):
+    if not ZIP_CODE.fullmatch(value or ""):
         raise ValidationError(
             "Enter a ZIP code of five digits, or ZIP+4 such as 78701-1234.",
             code="invalid_zip",

@@ -3,6 +3,7 @@ from wagtail import hooks
 
 from home.demo import DEMO_HOOK
 from locations.consultations.audit import register_consultation_log_actions
+from locations.consultations.dashboard import add_consultation_requests_panel
 from locations.consultations.inbox import ConsultationRequestViewSet
 from locations.models import ConsultationFormPage
 
@@ -39,3 +40,6 @@ def hide_consultation_forms_from_stock_submission_screens(user, editable_forms):
     return editable_forms.exclude(
         content_type=ContentType.objects.get_for_model(ConsultationFormPage)
     )
+
+
+hooks.register("construct_homepage_panels", add_consultation_requests_panel)

@@ -8,7 +8,9 @@ from django.db.models import Q
 from django.utils.functional import SimpleLazyObject
 
 from home.cache import cached_until_content_changes
-from home.listings import attach_listing_images, requested_page_number
+from home.listings import attach_listing_images
+from home.query_params import page_number
+from home.visibility import public_pages
 
 PROVIDERS_PER_PAGE = 12
 # Must match the {% picture %} filters of templates/includes/provider_card.html.
@@ -40,8 +42,7 @@ def filter_choices(providers):
     specialty_model = field("specialties").related_model
     condition_model = field("conditions").related_model
     locations = (
-        location_model.objects.filter(providers__in=providers)
-        .live()
+        public_pages(location_model.objects.filter(providers__in=providers))
         .distinct()
         .order_by("title")
     )
@@ -71,9 +72,7 @@ def directory_context(index_page, request, provider_model):
     filters = request.GET.copy()
     filters.pop("page", None)
     providers = (
-        provider_model.objects.child_of(index_page)
-        .live()
-        .public()
+        public_pages(provider_model.objects.child_of(index_page))
         .defer_streamfields()
         .order_by("title")
     )
@@ -81,7 +80,7 @@ def directory_context(index_page, request, provider_model):
         f"provider-filter-choices:{index_page.pk}", lambda: filter_choices(providers)
     )
     form = ProviderFilterForm(filters or None, choices=choices)
-    number = requested_page_number(request)
+    number = page_number(request)
     valid = not form.is_bound or form.is_valid()
     applied = {}
     if form.is_bound and valid:

@@ -23,7 +23,8 @@ def luhn_valid(digits):
 def validate_npi(value):
     """A National Provider Identifier: ten digits whose last is the Luhn check digit
     over the number prefixed with 80840."""
-    if not re.fullmatch(r"\d{10}", value or ""):
+    # ASCII digits only: \d would also take other scripts' digits.
+    if not re.fullmatch(r"[0-9]{10}", value or ""):
         raise ValidationError(
             "An NPI is exactly 10 digits, e.g. 1234567893.", code="npi_format"
         )

@@ -8,3 +8,8 @@ class SeoConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "seo"
     verbose_name = "SEO"
+
+    def ready(self):
+        from seo.redirect_loops import refuse_redirect_loops
+
+        refuse_redirect_loops()

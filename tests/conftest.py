@@ -1,3 +1,4 @@
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from django.test.utils import setup_databases, teardown_databases
 
 from tests.cache import PrefixedRedisCache
 from tests.database import prepare_test_database, remove_tree
-from tests.factories import make_site
+from tests.factories import SECOND_SITE_HOST, make_second_site, make_site
 
 NEEDS_POSTGRESQL = (
     "needs PostgreSQL, and this run uses {}: set DATABASE_URL=postgres://... to run it"
@@ -149,6 +150,31 @@ def clear_cache():
 @pytest.fixture
 def home_page(db):
     return make_site()
+
+
+@dataclasses.dataclass
+class TwoSites:
+    """The default site (http://testserver) and a second one on its own host."""
+
+    home: object
+    site: object
+    sister_home: object
+    sister_site: object
+    sister_host: str = SECOND_SITE_HOST
+
+
+@pytest.fixture
+def two_sites(home_page, settings):
+    """Two sites side by side, for behaviour that must stay on its own site. Request
+    the second with `client.get(path, HTTP_HOST=two_sites.sister_host)`."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, SECOND_SITE_HOST]
+    sister_home = make_second_site(title="Sister home")
+    return TwoSites(
+        home=home_page,
+        site=home_page.get_site(),
+        sister_home=sister_home,
+        sister_site=sister_home.get_site(),
+    )
 
 
 @pytest.fixture(scope="module")

@@ -62,6 +62,7 @@ __all__ = [
     "make_location_manager",
     "make_press_release",
     "make_provider",
+    "make_second_site",
     "make_site",
     "make_user",
     "root_page",
@@ -113,6 +114,22 @@ def make_site(**home_kwargs):
         is_default_site=True,
         site_name="Test Clinic Group",
     )
+    return home
+
+
+SECOND_SITE_HOST = "sister.clinic.example"
+
+
+def make_second_site(
+    hostname=SECOND_SITE_HOST, site_name="Sister Clinic", **home_kwargs
+):
+    """A second site, for http://<hostname>, rooted at its own HomePage beside the
+    default site's (built here directly: the page-tree rules let editors make only one
+    HomePage). Returns the home page. Tests that request it must allow the host."""
+    home = HomePageFactory(
+        parent=root_page(), slug=hostname.split(".")[0], **home_kwargs
+    )
+    Site.objects.create(hostname=hostname, port=80, root_page=home, site_name=site_name)
     return home
 
 

@@ -54,3 +54,23 @@ def sitemap_urls(client, **extra):
         part = ET.fromstring(response.content)  # noqa: S314 our own XML
         found |= {url.text for url in part.findall("sm:url/sm:loc", SITEMAP_NS)}
     return found
+
+
+def force_login_with_second_factor(client, user):
+    """Sign `client` in as `user` with a verified second factor, as after the code
+    step: an authenticator-app device (made if the user has none) is recorded in
+    the session as django-otp does. Returns the device.
+
+    Tests run with `TWO_FACTOR_ENABLED` off, where `client.force_login` is enough;
+    tests that turn it on use this for users who must have two factors."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator app")
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device

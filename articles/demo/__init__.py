@@ -94,7 +94,7 @@ def load_learn_section(builder):
             intro="Plain-language articles on depression, anxiety, PTSD and the "
             "treatments we offer, each reviewed by one of our clinicians.",
         ),
-        menu_order=30,
+        menu_order=2,
     )
     attach_medical_review(index)
 
@@ -177,7 +177,7 @@ def load_newsroom(builder):
             media_contact=contact,
         ),
     )
-    builder.main_menu_item(builder.site, newsroom, sort_order=80)
+    builder.main_menu_item(builder.site, newsroom, sort_order=3)
     let_editors_publish_press_releases(newsroom)
     providers = providers_by_slug()
     for number, spec in enumerate(demo_content.PRESS_RELEASES, start=1):

@@ -29,8 +29,10 @@ from articles.models.sections import (
     slug_from_query,
 )
 from articles.models.snippets import Topic
-from home.listings import attach_listing_images
+from articles.permissions import ArticleSectionPermissionsMixin
+from home.listings import attach_listing_images, on_same_site
 from home.models import BasePage, optional_image
+from home.visibility import public_pages
 
 WORDS_PER_MINUTE = 200
 RELATED_ARTICLES = 3
@@ -55,7 +57,7 @@ def last_review_due_by(day):
         return day.replace(year=day.year - 1, day=28)
 
 
-class ArticleIndexPage(SectionIndexPage):
+class ArticleIndexPage(ArticleSectionPermissionsMixin, SectionIndexPage):
     """The 'Learn' section: every health article, newest first, filterable by topic."""
 
     featured_article = models.ForeignKey(
@@ -136,7 +138,7 @@ class ArticleIndexPage(SectionIndexPage):
         return articles.first()
 
 
-class ArticlePage(SectionChildMixin, BasePage):
+class ArticlePage(ArticleSectionPermissionsMixin, SectionChildMixin, BasePage):
     """A health article by our providers, medically reviewed before it goes live."""
 
     summary = models.TextField(
@@ -276,7 +278,8 @@ class ArticlePage(SectionChildMixin, BasePage):
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
     def related_articles(self):
-        """Up to three other live articles sharing a topic, newest first."""
+        """Up to three other live articles of this site sharing a topic, newest
+        first."""
         topic_ids = [topic.pk for topic in self.topic_list]
         if not topic_ids:
             return []
@@ -284,8 +287,7 @@ class ArticlePage(SectionChildMixin, BasePage):
             topic_id__in=topic_ids
         ).values("articlepage_id")
         related = (
-            ArticlePage.objects.live()
-            .public()
+            on_same_site(public_pages(ArticlePage.objects.all()), self)
             .filter(pk__in=sharing_a_topic)
             .exclude(pk=self.pk)
             .defer_streamfields()

@@ -11,6 +11,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.jsonld import breadcrumb_json_ld
 from home.models import BaseIndexPage
+from home.query_params import page_number
+from home.visibility import public_pages
 
 ITEMS_PER_PAGE = 12
 FEED_LENGTH = 20
@@ -66,9 +68,7 @@ class SectionIndexPage(RoutablePageMixin, BaseIndexPage):
     def live_children(self):
         """What visitors may see, newest first, without bodies."""
         return (
-            self.child_pages()
-            .live()
-            .public()
+            public_pages(self.child_pages())
             .defer_streamfields()
             .select_related(*self.child_select_related)
             .order_by(*self.newest_first)
@@ -78,8 +78,7 @@ class SectionIndexPage(RoutablePageMixin, BaseIndexPage):
         return self.live_children()[:FEED_LENGTH]
 
     def requested_page_number(self, request):
-        number = request.GET.get("page", "1")
-        return int(number) if number.isdigit() and 0 < int(number) < 10_000 else 1
+        return page_number(request)
 
     def requested_filters(self, request):
         """The GET filters this index understands, as (name, value) pairs."""

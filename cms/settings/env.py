@@ -1,6 +1,7 @@
 """Helpers that read settings from the environment, for every settings file."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -40,3 +41,9 @@ def env_list(name, default=""):
     """A comma-separated variable as a list, blanks dropped."""
     raw = os.environ.get(name, default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def origin_of(url):
+    """'https://media.example.org' for an absolute URL, None for a path."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None

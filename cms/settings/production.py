@@ -17,6 +17,12 @@ if not ALLOWED_HOSTS:  # noqa: F405
         "ALLOWED_HOSTS must be set in production (comma-separated host names)."
     )
 
+if not TWO_FACTOR_ENABLED:  # noqa: F405
+    raise ImproperlyConfigured(
+        "TWO_FACTOR_ENABLED must not be false in production: people who read "
+        "consultation requests sign in with two factors."
+    )
+
 if not CONSULTATION_ENCRYPTION_KEYS:  # noqa: F405
     raise ImproperlyConfigured(
         "CONSULTATION_ENCRYPTION_KEYS must be set in production (comma-separated "

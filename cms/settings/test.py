@@ -60,3 +60,7 @@ else:
     }
 # Query budgets measure rendering: tests of the full-page cache turn it on.
 WAGTAIL_CACHE = False
+
+# Tests about signing in turn these on (tests/accounts/): the others log in with
+# `force_login` and are not asked for a second factor.
+TWO_FACTOR_ENABLED = False

@@ -94,6 +94,9 @@ class DemoBuilder:
         self.feature(section)
         return section
 
+    # Menu items' sort orders are their positions, 0, 1, 2, ..., as the menu editor
+    # saves them (main menu: Locations, Our providers, Learn, Newsroom, About us,
+    # Request a consultation; footer: Locations, About us, Privacy policy).
     def main_menu_item(self, site, page, sort_order, allow_subnav=False):
         menu = MainMenu.get_for_site(site)
         _, created = MainMenuItem.objects.get_or_create(
@@ -339,10 +342,10 @@ def load_foundation_demo(builder):
             ],
         ),
     )
-    builder.main_menu_item(site, about, sort_order=90)
+    builder.main_menu_item(site, about, sort_order=4)
     builder.feature(about)
-    builder.flat_menu_item(site, "footer", "Footer", about, sort_order=10)
-    builder.flat_menu_item(site, "footer", "Footer", privacy, sort_order=20)
+    builder.flat_menu_item(site, "footer", "Footer", about, sort_order=1)
+    builder.flat_menu_item(site, "footer", "Footer", privacy, sort_order=2)
 
     clinic = ClinicSettings.for_site(site)
     if not clinic.group_name:

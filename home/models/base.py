@@ -11,9 +11,11 @@ from wagtailseo import utils as seo_utils
 from wagtailseo.models import SeoMixin, SeoSettings
 
 from home.cache import cached_site_setting
+from home.images import rendition_url_or_empty, settings_with_readable_images
 from home.jsonld import faq_json_ld, json_ld_dumps, organization_id
 from home.listings import specific_pages_in_order
 from home.models.settings import ClinicSettings
+from home.visibility import public_pages
 from home.wagtail_internals import remember_parent
 
 logger = logging.getLogger(__name__)
@@ -78,7 +80,9 @@ class BasePage(SeoMixin, Page):
         # wagtail-seo's properties take no request: hand them what the request has
         # already loaded, the SEO settings and (when this page is in it) the site.
         # Both are cached properties, so assigning one fills it for this instance.
-        self.seo_org_fields = cached_site_setting(SeoSettings, request)
+        self.seo_org_fields = settings_with_readable_images(
+            cached_site_setting(SeoSettings, request)
+        )
         cached_site_setting(ClinicSettings, request)
         site = Site.find_for_request(request)
         url_parts = self.get_url_parts(request)
@@ -118,11 +122,20 @@ class BasePage(SeoMixin, Page):
 
     @cached_property
     def seo_image_url(self):
-        if not self.seo_image:
+        """The og:image (and JSON-LD image) URL, absolute; "" without an image or
+        when its file cannot be read (logged: home.images)."""
+        url = self.seo_image and rendition_url_or_empty(self.seo_image, OG_IMAGE_SPEC)
+        if not url:
             return ""
-        url = self.seo_image.get_rendition(OG_IMAGE_SPEC).url
         base_url = seo_utils.get_absolute_media_url(self.get_site())
         return seo_utils.ensure_absolute_url(url, base_url)
+
+    @cached_property
+    def seo_org_fields(self):
+        """wagtail-seo's organisation settings of this page's site; a logo or
+        organisation image whose file cannot be read is left out (logged), so that
+        wagtail-seo's structured data goes without it rather than failing."""
+        return settings_with_readable_images(SeoSettings.for_site(site=self.get_site()))
 
     @property
     def site_root_url(self):
@@ -209,5 +222,5 @@ class BaseIndexPage(BasePage):
 
     def listing_context(self, request):
         """What the index lists. By default: its live children as cards."""
-        ids = list(self.get_children().live().public().values_list("pk", flat=True))
+        ids = list(public_pages(self.get_children()).values_list("pk", flat=True))
         return {"children": specific_pages_in_order(ids)}

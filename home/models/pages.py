@@ -15,6 +15,7 @@ from wagtail.search import index
 from home.blocks import BodyStreamBlock
 from home.listings import specific_pages_in_order
 from home.models.base import BasePage, optional_image
+from home.visibility import public_pages
 
 
 class HomePage(BasePage):
@@ -100,7 +101,7 @@ class HomePage(BasePage):
     def live_featured_pages(self):
         """The featured pages that visitors can open, in the editor's order."""
         ids = [item.featured_page_id for item in self.featured_pages.all()]
-        return specific_pages_in_order(ids, Page.objects.live().public())
+        return specific_pages_in_order(ids, public_pages(site=self.get_site()))
 
 
 class HomePageFeaturedPage(Orderable):

@@ -33,6 +33,7 @@ class ClinicSettings(BaseSiteSetting):
     )
     main_phone = PhoneNumberField(
         blank=True,
+        region="US",  # shown as (512) 555-0100, as the location editor shows phones
         help_text="The main number for new patients, e.g. (512) 555-0100.",
     )
     crisis_banner_enabled = models.BooleanField(

@@ -40,6 +40,13 @@ def phone_display(phone):
     return getattr(phone, "as_national", None) or str(phone)
 
 
+@register.filter
+def without_end_punctuation(text):
+    """Text without the full stop (or ! ? : ;) it ends with, for a place that adds
+    its own, such as "Label: message" in a form's error summary."""
+    return str(text).rstrip().rstrip(".!?:;").rstrip()
+
+
 @register.simple_tag(takes_context=True)
 def consultation_url(context, location=None):
     """The consultation page's URL (from Settings > Clinic settings), preselecting

@@ -1,7 +1,8 @@
 """{% cachefragment %}: Django's {% cache %} made safe for a CMS.
 
 The key always carries the content generation (home.cache), so a fragment is rebuilt as
-soon as anything visitors see is published; previews are never cached, so a draft can
+soon as anything visitors see is published, and the request's host, so that a fragment
+is never shown on another site; previews are never cached, so a draft can
 never be served to visitors from the cache. A fragment that shows something depending on
 the clock (home.cache.valid_until) expires when that changes, and passes the moment on
 to the page around it each time it is used."""
@@ -31,8 +32,11 @@ class FragmentCacheNode(template.Node):
         request = context.get("request")
         if request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
+        # The host too: the same page can answer on two sites' hostnames, each with
+        # its own settings (names, organisation, menus) in what the fragment shows.
         vary_on = [
             content_generation(),
+            request.get_host(),
             *(var.resolve(context) for var in self.vary_on),
         ]
         key = make_template_fragment_key(self.fragment_name, vary_on)

@@ -10,7 +10,8 @@ Read the modules in the order a request travels:
    notifications, queued with it by `queue_notifications()`, and its audit log
    entries) and `crypto.py` (answers encrypted at rest, key rotation).
 4. Routing: `routing.py` (who is told about a request; no model imports).
-5. Notifications: `notifications.py` (the worker that sends them, once each).
+5. Notifications: `notifications.py` (sending each email once, retries, the sweep)
+   and `tasks.py` (the background tasks that run them on the task worker).
 6. The inbox: `inbox.py` (the admin's "Consultation requests" views).
 7. Access: `access.py` (who may see which request), `audit.py` (the audit log's
    actions) and `signals.py` (a deleted location's managers keep their requests;

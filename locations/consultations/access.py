@@ -5,15 +5,18 @@ each user may see."""
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
+from home.two_factor import second_factor_satisfied
 from locations.consultations.models import ConsultationRequest
 
 
 class ConsultationRequestPermissionPolicy(ModelPermissionPolicy):
     """Model permissions (given by the "Location managers" group) limited to the
-    requests each user may see. Requests come only from visitors: nobody adds one."""
+    requests each user may see. Requests come only from visitors: nobody adds one.
+    Nothing is allowed before a required second factor is verified in this session
+    (the sign-in middleware also stops such users at the admin's door)."""
 
     def user_has_permission(self, user, action):
-        if action == "add":
+        if action == "add" or not second_factor_satisfied(user):
             return False
         return super().user_has_permission(user, action)
 

@@ -72,12 +72,14 @@ def cipher():
 
 
 def encrypt_text(text):
-    return cipher().encrypt(text.encode()).decode("ascii")
+    """`text` encrypted with the first key: a URL-safe base64 string (ASCII)."""
+    return cipher().encrypt(text.encode()).decode()
 
 
 def decrypt_text(token):
-    """The plaintext of `token`; raises InvalidToken when no key opens it."""
-    return cipher().decrypt(token.encode("ascii")).decode()
+    """The plaintext of `token`; raises InvalidToken when no key opens it, a
+    damaged token included (one holding characters base64 does not use)."""
+    return cipher().decrypt(token.encode()).decode()
 
 
 def encrypt_json(data):
@@ -90,4 +92,4 @@ def decrypt_json(token):
 
 def reencrypt(token):
     """The same plaintext encrypted with the first key (for key rotation)."""
-    return cipher().rotate(token.encode("ascii")).decode("ascii")
+    return cipher().rotate(token.encode()).decode()

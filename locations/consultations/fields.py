@@ -12,7 +12,7 @@ from wagtail.compat import URLField
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 
-from locations.consultations.forms import ConsultationForm
+from locations.consultations.forms import ConsultationForm, usable_field_names
 
 SINGLE_LINE_MAX_LENGTH = 255
 MULTI_LINE_MAX_LENGTH = 2000
@@ -111,6 +111,19 @@ class ConsultationFormBuilder(FormBuilder):
 
     def get_form_class(self):
         return type("ConsultationBuiltForm", (ConsultationForm,), self.formfields)
+
+    @property
+    def formfields(self):
+        """Wagtail's {name: form field}, with names from usable_field_names(): a
+        form saved with an unusable name (an emoji label) still renders and keeps
+        every answer."""
+        fields = list(self.fields)
+        return {
+            name: self.get_create_field_function(field.field_type)(
+                field, self.get_field_options(field)
+            )
+            for name, field in zip(usable_field_names(fields), fields, strict=True)
+        }
 
     def get_field_options(self, field):
         options = super().get_field_options(field)

@@ -16,6 +16,62 @@ STAMP_FIELD = "form_token"
 RESERVED_FIELD_NAMES = frozenset(
     {LOCATION_FIELD, CONSENT_FIELD, HONEYPOT_FIELD, STAMP_FIELD, "submit_time"}
 )
+# Names Django posts with every form (its CSRF token), and properties of the
+# browser's <form> element that a field of that name would hide from scripts
+# (form.submit(), form.action: the HTML standard's "named properties" of a form).
+FRAMEWORK_FIELD_NAMES = frozenset(
+    {
+        "csrfmiddlewaretoken",
+        "action",
+        "elements",
+        "encoding",
+        "enctype",
+        "length",
+        "method",
+        "reset",
+        "submit",
+        "target",
+    }
+)
+EMPTY_NAME_MESSAGE = (
+    "This label has no letters or numbers to name the field by (emoji and symbols "
+    "are left out of names). Add a word, for example 'Mood 😀'."
+)
+
+
+def field_name_problem(name):
+    """Why an editor's field may not take `name` (derived from its label), as a
+    message for the editor; None when it may. Duplicates between the editor's own
+    fields are Wagtail's check (WagtailAdminFormPageForm)."""
+    if not name:
+        return EMPTY_NAME_MESSAGE
+    if name in RESERVED_FIELD_NAMES:
+        return f"The form already has its own '{name}' field; choose another label."
+    if name in FRAMEWORK_FIELD_NAMES:
+        return (
+            f"'{name}' is a name web browsers and Django use for forms themselves; "
+            "choose another label."
+        )
+    return None
+
+
+def usable_field_names(fields):
+    """The names of the editor's fields (AbstractFormField rows), in order: each
+    field's saved name, or, for a field saved before names were checked whose name
+    is empty, taken by an earlier field or reserved, `field_<id>`. The field then
+    renders with a name browsers send, and its answers are kept under that name."""
+    names, taken = [], set()
+    for position, field in enumerate(fields, 1):
+        name = field.clean_name or field.get_field_clean_name()
+        if field_name_problem(name) or name in taken:
+            name = f"field_{field.pk or position}"
+            while name in taken:
+                name += "_"
+        taken.add(name)
+        names.append(name)
+    return names
+
+
 CONTACT_FIELD_TYPES = frozenset({"email", "phone"})
 
 
@@ -125,7 +181,8 @@ class ConsultationForm(BaseForm):
 
 class ConsultationFormPageForm(WagtailAdminFormPageForm):
     """The page editor: checks that a consultation form can reach the clinic and the
-    visitor, and that its field names do not collide with the code's own."""
+    visitor, and that every field's name (derived from its label) is usable: not
+    empty, and not one the form, Django or the browser uses (issue 9, kind 1)."""
 
     def clean(self):
         cleaned_data = super().clean()
@@ -150,12 +207,9 @@ class ConsultationFormPageForm(WagtailAdminFormPageForm):
         ]
         for form in kept:
             name = form.instance.clean_name or form.instance.get_field_clean_name()
-            if name in RESERVED_FIELD_NAMES:
-                form.add_error(
-                    "label",
-                    f"The form already has its own '{name}' field; choose another "
-                    "label.",
-                )
+            problem = field_name_problem(name)
+            if problem:
+                form.add_error("label", problem)
         if not any(
             form.cleaned_data.get("field_type") in CONTACT_FIELD_TYPES for form in kept
         ):

@@ -13,6 +13,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.menus import MenuItem
@@ -21,7 +22,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets.button import Button, HeaderButton
 
 from locations.consultations import audit
 from locations.consultations.access import (
@@ -77,6 +78,31 @@ def received_display(submission):
 class IndexView(VisibleRequestsMixin, generic.IndexView):
     def get_base_queryset(self):
         return self.visible_requests().select_related("location")
+
+    @cached_property
+    def header_buttons(self):
+        # Managers export every week: labelled buttons beside the title (with the
+        # filters shown), not items of the "..." menu.
+        buttons = list(super().header_buttons)
+        if self.show_export_buttons:
+            buttons += [
+                HeaderButton(
+                    "Export CSV", url=self.csv_export_url, icon_name="download"
+                ),
+                HeaderButton(
+                    "Export Excel", url=self.xlsx_export_url, icon_name="download"
+                ),
+            ]
+        return buttons
+
+    @cached_property
+    def header_more_buttons(self):
+        exports = {self.csv_export_url, self.xlsx_export_url}
+        return [
+            button
+            for button in super().header_more_buttons
+            if button.url not in exports
+        ]
 
     def get_edit_url(self, instance):
         # The title opens the request itself (inspect); the status form is beside it.
@@ -192,8 +218,17 @@ class InspectView(VisibleRequestsMixin, generic.InspectView):
                 state = (
                     f"sent {date_format(timezone.localtime(note.sent_at), 'j M, P')}"
                 )
+            elif note.failed_at:
+                failed = date_format(timezone.localtime(note.failed_at), "j M, P")
+                state = (
+                    f"FAILED, not sent after {note.attempts} tries (last "
+                    f"{failed}: {note.last_error or 'unknown error'}). Please contact "
+                    "the person another way."
+                )
             else:
                 state = f"waiting to be sent ({note.attempts} tries so far)"
+                if note.last_error:
+                    state += f"; last error: {note.last_error}"
             lines.append(f"{who}: {state}")
         return "\n".join(lines) or "Nobody (no recipient was set)"
 

@@ -1,6 +1,11 @@
-"""Sending the pending notifications of consultation requests, outside any web
-request: each notification is claimed atomically (so two workers never send the same
-one), sent, and marked sent; a failure is retried later with exponential backoff.
+"""Sending the notifications of consultation requests, outside any web request.
+
+Each `ConsultationNotification` row is sent by a task (`tasks.py`) on the task
+worker: the task claims its row atomically (so that two workers, or a task and its
+duplicate, never send the same email twice), sends it and marks it sent. A failed
+send is tried again later with exponential backoff, up to
+`CONSULTATION_NOTIFICATION_MAX_ATTEMPTS` tries; then the row is marked failed and the
+inbox shows it with its reason.
 
 No email carries answers: staff get the location's name and a link to the request in
 the admin, visitors a confirmation that the request arrived."""
@@ -14,6 +19,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -34,6 +40,9 @@ logger = logging.getLogger(__name__)
 CLAIM_LEASE = datetime.timedelta(minutes=10)
 FIRST_RETRY_DELAY = datetime.timedelta(seconds=30)
 LONGEST_RETRY_DELAY = datetime.timedelta(hours=1)
+# A pending row whose due time passed this long ago has lost its task (a crash
+# between the commit and the enqueue, or a lost queue): the sweep enqueues it again.
+SWEEP_GRACE = datetime.timedelta(minutes=5)
 # Errors about one message; anything else means the mail server is not answering.
 MESSAGE_ERRORS = (
     smtplib.SMTPRecipientsRefused,
@@ -130,6 +139,28 @@ def describe_error(error):
     return f"{type(error).__name__}{f' (SMTP {code})' if code else ''}"[:200]
 
 
+def max_attempts():
+    """Tries before a notification is marked failed (setting
+    `CONSULTATION_NOTIFICATION_MAX_ATTEMPTS`, default 12: with the backoff above,
+    about six hours of trying)."""
+    return max(int(settings.CONSULTATION_NOTIFICATION_MAX_ATTEMPTS), 1)
+
+
+@dataclasses.dataclass
+class Delivery:
+    """What one delivery attempt did. `retry_at` is set when the notification will
+    be tried again; `mail_server_down` when the server, not the message, failed."""
+
+    sent: bool = False
+    failed: bool = False
+    retry_at: datetime.datetime | None = None
+    mail_server_down: bool = False
+
+    @property
+    def attempted(self):
+        return self.sent or self.failed or self.retry_at is not None
+
+
 @dataclasses.dataclass
 class DeliveryRun:
     sent: int = 0
@@ -137,38 +168,53 @@ class DeliveryRun:
     mail_server_down: bool = False
 
 
-def claimable(now):
+def pending_notifications():
     return ConsultationNotification.objects.filter(
-        sent_at__isnull=True, next_attempt_at__lte=now
-    ).filter(Q(claimed_until__isnull=True) | Q(claimed_until__lte=now))
+        sent_at__isnull=True, failed_at__isnull=True
+    )
 
 
-def claim_next(now):
-    """Claim one due notification for this worker, or return None.
+def claimable(now):
+    return (
+        pending_notifications()
+        .filter(next_attempt_at__lte=now)
+        .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lte=now))
+    )
+
+
+def claim(pk, now):
+    """Claim notification `pk` for this worker if it is due and nobody holds it;
+    return it (with its request and location), or None.
 
     The claim is a single conditional UPDATE: of two workers trying for the same row,
     exactly one changes it (SQLite serialises writers; PostgreSQL re-checks the
     condition once the other's update has committed)."""
+    claimed = (
+        claimable(now)
+        .filter(pk=pk)
+        .update(
+            claimed_until=now + CLAIM_LEASE,
+            claim_token=uuid.uuid4(),
+            attempts=F("attempts") + 1,
+        )
+    )
+    if not claimed:
+        return None
+    return ConsultationNotification.objects.select_related(
+        "request", "request__location"
+    ).get(pk=pk)
+
+
+def claim_next(now):
+    """Claim the due notification that has waited longest, or return None."""
     candidates = list(
         claimable(now)
         .order_by("next_attempt_at", "pk")
         .values_list("pk", flat=True)[:20]
     )
     for pk in candidates:
-        token = uuid.uuid4()
-        claimed = (
-            claimable(now)
-            .filter(pk=pk)
-            .update(
-                claimed_until=now + CLAIM_LEASE,
-                claim_token=token,
-                attempts=F("attempts") + 1,
-            )
-        )
-        if claimed:
-            return ConsultationNotification.objects.select_related(
-                "request", "request__location"
-            ).get(pk=pk)
+        if notification := claim(pk, now):
+            return notification
     return None
 
 
@@ -183,26 +229,103 @@ def mark_sent(notification, now):
         )
 
 
-def mark_failed(notification, now, error):
-    retry_at = now + retry_delay(notification.attempts)
-    ConsultationNotification.objects.filter(
+def mark_failed(notification, now, error, schedule_retry=None):
+    """Record a failed try: another one after the backoff delay, or, after the last
+    allowed try, the row marked failed (its encrypted address is kept: an operator
+    may still want to reach the visitor). `schedule_retry(pk, retry_at)` is called in
+    the same transaction as the update; returns the retry time or None."""
+    mine = ConsultationNotification.objects.filter(
         pk=notification.pk, claim_token=notification.claim_token
-    ).update(claimed_until=None, next_attempt_at=retry_at, last_error=error)
+    )
+    if notification.attempts >= max_attempts():
+        mine.update(claimed_until=None, failed_at=now, last_error=error)
+        logger.error(
+            "Consultation notification #%s (request #%s) failed for good after %s "
+            "attempts: %s. The inbox shows it as failed.",
+            notification.pk,
+            notification.request_id,
+            notification.attempts,
+            error,
+        )
+        return None
+    retry_at = now + retry_delay(notification.attempts)
+    with transaction.atomic():
+        updated = mine.update(
+            claimed_until=None, next_attempt_at=retry_at, last_error=error
+        )
+        if updated and schedule_retry is not None:
+            schedule_retry(notification.pk, retry_at)
     log = logger.error if notification.attempts >= 5 else logger.warning
     log(
-        "Consultation notification #%s (request #%s) not sent on attempt %s: %s. "
-        "Next try at %s.",
+        "Consultation notification #%s (request #%s) not sent on attempt %s of %s: "
+        "%s. Next try at %s.",
         notification.pk,
         notification.request_id,
         notification.attempts,
+        max_attempts(),
         error,
         retry_at.isoformat(timespec="seconds"),
     )
+    return retry_at
+
+
+def send_claimed(notification, connection, clock=timezone.now, schedule_retry=None):
+    """Send a notification this worker has claimed and record the outcome."""
+    delivery = Delivery()
+    try:
+        message = build_message(notification)
+        message.connection = connection
+        if message.send() != 1:
+            raise smtplib.SMTPException("the mail server accepted nothing")
+    except (InvalidToken, *MESSAGE_ERRORS) as error:
+        delivery.retry_at = mark_failed(
+            notification, clock(), describe_error(error), schedule_retry
+        )
+    except Exception as error:  # the mail server is down or misbehaving
+        if not isinstance(error, OSError):
+            logger.exception(
+                "Unexpected error sending consultation notification #%s.",
+                notification.pk,
+            )
+        delivery.mail_server_down = True
+        delivery.retry_at = mark_failed(
+            notification, clock(), describe_error(error), schedule_retry
+        )
+    else:
+        delivery.sent = True
+        mark_sent(notification, clock())
+    delivery.failed = not delivery.sent and delivery.retry_at is None
+    return delivery
+
+
+def close_quietly(connection):
+    try:
+        connection.close()
+    except Exception:
+        logger.warning("Closing the mail connection failed.", exc_info=True)
+
+
+def deliver_notification(pk, clock=timezone.now, schedule_retry=None):
+    """Send notification `pk` if it is due and still pending: what its task does.
+    Anything else (sent already, failed for good, claimed by another worker, not
+    due yet, deleted with its request) is left alone: returns an empty Delivery."""
+    notification = claim(pk, clock())
+    if notification is None:
+        return Delivery()
+    connection = get_connection(fail_silently=False)
+    try:
+        return send_claimed(notification, connection, clock, schedule_retry)
+    finally:
+        close_quietly(connection)
 
 
 def deliver_due_notifications(clock=timezone.now, limit=100):
-    """Send the notifications that are due, one claimed at a time. Stops early when
-    the mail server does not answer (the rest wait for the next run)."""
+    """Send the notifications that are due, here and now, one claimed at a time,
+    on one mail connection; stops early when the mail server does not answer.
+
+    The task worker does this one task per notification; this is the same work for
+    a shell or a test that wants the pending emails sent at once. A failure here is
+    tried again by the periodic sweep (`sweep_notifications`)."""
     run = DeliveryRun()
     connection = get_connection(fail_silently=False)
     try:
@@ -210,34 +333,47 @@ def deliver_due_notifications(clock=timezone.now, limit=100):
             notification = claim_next(clock())
             if notification is None:
                 break
-            try:
-                message = build_message(notification)
-                message.connection = connection
-                if message.send() != 1:
-                    raise smtplib.SMTPException("the mail server accepted nothing")
-            except (InvalidToken, *MESSAGE_ERRORS) as error:
-                run.failed += 1
-                mark_failed(notification, clock(), describe_error(error))
-            except Exception as error:  # the mail server is down or misbehaving
-                if not isinstance(error, OSError):
-                    logger.exception(
-                        "Unexpected error sending consultation notification #%s.",
-                        notification.pk,
-                    )
-                run.failed += 1
-                run.mail_server_down = True
-                mark_failed(notification, clock(), describe_error(error))
-                break
-            else:
+            delivery = send_claimed(notification, connection, clock)
+            if delivery.sent:
                 run.sent += 1
-                mark_sent(notification, clock())
+            else:
+                run.failed += 1
+            if delivery.mail_server_down:
+                run.mail_server_down = True
+                break
     finally:
-        try:
-            connection.close()
-        except Exception:
-            logger.warning("Closing the mail connection failed.", exc_info=True)
+        close_quietly(connection)
     return run
 
 
+def notifications_to_sweep(now):
+    """Pending, unclaimed rows whose due time passed more than SWEEP_GRACE ago:
+    their task was lost, or never enqueued."""
+    return claimable(now - SWEEP_GRACE)
+
+
+def sweep_notifications(enqueue, clock=timezone.now, limit=1000):
+    """Give every pending row that has lost its task a new one: `enqueue(pk)` is
+    called in the transaction that moves the row's due time to now (so the next
+    sweep leaves it alone for SWEEP_GRACE). Returns how many were enqueued."""
+    now = clock()
+    count = 0
+    for pk in notifications_to_sweep(now).values_list("pk", flat=True)[:limit]:
+        with transaction.atomic():
+            moved = (
+                notifications_to_sweep(now).filter(pk=pk).update(next_attempt_at=now)
+            )
+            if moved:
+                enqueue(pk)
+                count += 1
+    if count:
+        logger.warning(
+            "Consultation notifications: %s pending without a task were enqueued "
+            "again by the sweep.",
+            count,
+        )
+    return count
+
+
 def pending_count():
-    return ConsultationNotification.objects.filter(sent_at__isnull=True).count()
+    return pending_notifications().count()

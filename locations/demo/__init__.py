@@ -108,8 +108,8 @@ def load_locations_demo(builder):
             intro="Find the clinic nearest to you, its opening hours and how to get "
             "there.",
         ),
-        menu_order=10,
-        footer_order=5,
+        menu_order=0,
+        footer_order=0,
         allow_subnav=True,
     )
     for number, spec in enumerate(LOCATIONS, start=1):

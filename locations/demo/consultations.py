@@ -80,7 +80,7 @@ def link_consultation_page(builder, page):
         home.cta_page = page
         home.save_revision().publish()
         builder.log("home page button to the consultation page")
-    builder.main_menu_item(builder.site, page, sort_order=100)
+    builder.main_menu_item(builder.site, page, sort_order=5)
 
 
 def ensure_demo_managers(builder):

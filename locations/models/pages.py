@@ -24,8 +24,10 @@ from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 from home.cache import cached_until_content_changes, valid_until
-from home.listings import attach_listing_images, requested_page_number
+from home.listings import attach_listing_images
 from home.models import BaseIndexPage, BasePage, optional_image
+from home.query_params import page_number
+from home.visibility import public_pages
 from locations import hours
 from locations.forms import LocationPageForm
 from locations.jsonld import clinic_json_ld, postal_address_json_ld
@@ -54,7 +56,7 @@ class LocationIndexPage(BaseIndexPage):
 
     def listing_context(self, request):
         # Computed only when the template's cached fragment is missing.
-        number = requested_page_number(request)
+        number = page_number(request)
         return {
             "listing": SimpleLazyObject(lambda: self.listing(number)),
             "listing_cache_key": number,
@@ -64,9 +66,7 @@ class LocationIndexPage(BaseIndexPage):
         """Page `number` of the live locations, in the editors' order (a Django Page
         of LOCATIONS_PER_PAGE, with hours and closures loaded)."""
         locations = (
-            LocationPage.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(LocationPage.objects.child_of(self))
             .defer_streamfields()
             .prefetch_related("opening_hours", "holiday_closures")
             .order_by("path")
@@ -336,8 +336,7 @@ class LocationPage(BasePage):
     def practising_providers(self):
         """Live providers who practise here, with their photos ready to show."""
         providers = list(
-            self.providers.live()
-            .public()
+            public_pages(self.providers.all(), self.get_site())
             .defer_streamfields()
             .order_by("title")
             .select_related("headshot")
@@ -365,15 +364,13 @@ class LocationOpeningHours(Orderable):
         help_text="Tick for a day the clinic is closed; leave the times empty.",
     )
 
+    # The tick box goes below the times: as a fourth column it overflowed the
+    # editor at 1300 px, its label wrapping one word per line.
     panels = [
         FieldRowPanel(
-            [
-                FieldPanel("weekday"),
-                FieldPanel("opens"),
-                FieldPanel("closes"),
-                FieldPanel("closed"),
-            ]
-        )
+            [FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]
+        ),
+        FieldPanel("closed"),
     ]
 
     class Meta(Orderable.Meta):

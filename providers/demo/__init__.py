@@ -187,7 +187,7 @@ def load_providers_demo(builder):
             intro="Meet the psychiatrists, nurse practitioners and therapists who "
             "care for our patients.",
         ),
-        menu_order=20,
+        menu_order=1,
     )
     ensure_vocabulary(builder, Specialty, SPECIALTIES)
     ensure_vocabulary(builder, Condition, CONDITIONS)

@@ -50,12 +50,27 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 def log_in(page, base_url, username, password):
-    """Sign a Playwright page in to the admin through its sign-in form."""
+    """Sign a Playwright page in to the admin through its sign-in form, and its
+    code step when the user has an authenticator app (tests with two factors on)."""
     page.goto(f"{base_url}/admin/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+    if "/admin/two-factor/" in page.url:
+        enter_sign_in_code(page, username)
     page.wait_for_url(f"{base_url}/admin/")
+
+
+def enter_sign_in_code(page, username):
+    """Type the code `username`'s authenticator app shows now into the code step."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.management.commands.two_factor_code import current_code
+
+    device = TOTPDevice.objects.get(user__username=username, confirmed=True)
+    page.get_by_label("Code from your authenticator app").fill(current_code(device))
+    page.get_by_role("button", name="Verify").click()
 
 
 @pytest.fixture

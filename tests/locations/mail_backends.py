@@ -22,12 +22,16 @@ class SwitchableBackend(LocmemBackend):
 
 
 class SlowRecordingBackend(BaseEmailBackend):
-    """Records the notification id of every message, taking a moment per send."""
+    """Records the notification id of every message, taking a moment per send;
+    refuses connections, as a dead server would, while `down` is set."""
 
     sent = []
+    down = False
     lock = threading.Lock()
 
     def send_messages(self, messages):
+        if SlowRecordingBackend.down:
+            raise ConnectionRefusedError(111, "Connection refused")
         time.sleep(0.01)
         with SlowRecordingBackend.lock:
             SlowRecordingBackend.sent.extend(

@@ -5,7 +5,6 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from locations.consultations.notifications import deliver_due_notifications
 from locations.models import (
     ConsultationNotification,
     ConsultationRequest,
@@ -15,6 +14,7 @@ from locations.models import (
 from tests.factories import make_consultation_page, make_location_manager
 from tests.helpers import soup, visible_text
 from tests.locations.conftest import ANSWERS, thank_you
+from tests.tasks import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +63,7 @@ def test_a_request_for_location_a_notifies_exactly_as_recipients(clinics, post_r
         "austin-desk@clinic.example",
         "austin-manager@clinic.example",
     ]
-    deliver_due_notifications()
+    run_queued_tasks()
     staff_mail = [m for m in mail.outbox if m.to != [ANSWERS["email"]]]
     assert sorted(m.to[0] for m in staff_mail) == staff_recipients()
     assert all("rr-manager@clinic.example" not in m.to for m in mail.outbox)
@@ -97,7 +97,7 @@ def test_a_location_with_nobody_falls_back_to_the_form_address_and_is_flagged(
     stored = ConsultationRequest.objects.get()
     assert stored.routed_to_fallback
     assert staff_recipients() == ["frontdesk@clinic.example"]
-    deliver_due_notifications()
+    run_queued_tasks()
     staff_mail = next(m for m in mail.outbox if m.to == ["frontdesk@clinic.example"])
     assert "nobody is set to receive requests for Round Rock Clinic" in (
         staff_mail.body
@@ -107,9 +107,9 @@ def test_a_location_with_nobody_falls_back_to_the_form_address_and_is_flagged(
 def test_no_answer_appears_in_any_email_to_staff_or_visitor(clinics, post_request):
     post_request(clinics.form_page, clinics.austin)
 
-    run = deliver_due_notifications()
+    run_queued_tasks()
 
-    assert run.sent == 3 and len(mail.outbox) == 3
+    assert len(mail.outbox) == 3
     secrets = [
         "Marisol",
         "Quenneville",
@@ -134,7 +134,7 @@ def test_staff_email_names_the_location_and_links_to_the_request_in_the_admin(
     clinics, post_request
 ):
     post_request(clinics.form_page, clinics.austin)
-    deliver_due_notifications()
+    run_queued_tasks()
 
     stored = ConsultationRequest.objects.get()
     message = next(m for m in mail.outbox if m.to == ["austin-manager@clinic.example"])
@@ -150,7 +150,7 @@ def test_the_visitor_confirmation_says_it_arrived_and_nothing_else(
     clinics, post_request
 ):
     post_request(clinics.form_page, clinics.austin)
-    deliver_due_notifications()
+    run_queued_tasks()
 
     confirmation = next(m for m in mail.outbox if m.to == [ANSWERS["email"]])
     assert confirmation.subject == "We received your consultation request"

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from locations.consultations import audit
+from locations.consultations.crypto import encrypt_json
 from locations.consultations.retention import purge_expired_requests
 from locations.models import (
     ConsultationNotification,
@@ -15,7 +16,11 @@ from locations.models import (
     ConsultationRequestLogEntry,
     ConsultationSettings,
 )
+from tests.factories import make_consultation_page, root_page
 from tests.locations.conftest import ANSWERS
+from tests.tasks import run_queued_tasks
+
+SECOND = datetime.timedelta(seconds=1)
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +103,68 @@ def test_the_command_deletes_and_says_how_many(aged_requests, capsys):
 
     assert "deleted 1 consultation request(s)" in capsys.readouterr().out
     assert ConsultationRequest.objects.count() == 2
+
+
+def test_the_scheduler_has_the_task_worker_purge_expired_requests(aged_requests):
+    call_command("run_scheduler", "--once")
+    run_queued_tasks()
+
+    assert ConsultationRequest.objects.count() == 2
+
+
+def stored_request(clinics, page, received):
+    submission = ConsultationRequest.objects.create(
+        page=page,
+        location=clinics.austin,
+        location_name="Austin Clinic",
+        answers=encrypt_json({"first_name": "Marisol"}),
+    )
+    ConsultationRequest.objects.filter(pk=submission.pk).update(submit_time=received)
+    return submission
+
+
+def test_a_request_is_kept_to_the_end_of_its_last_day(clinics):
+    now = timezone.now()
+    period = datetime.timedelta(days=180)
+    on_the_edge = stored_request(clinics, clinics.form_page, now - period)
+    stored_request(clinics, clinics.form_page, now - period - SECOND)
+
+    assert purge_expired_requests(now=now) == 1
+    assert list(ConsultationRequest.objects.values_list("pk", flat=True)) == [
+        on_the_edge.pk
+    ]
+
+
+def test_a_form_outside_every_site_follows_the_default_sites_period(clinics):
+    """A form page moved out of every site (under the tree's root) keeps its
+    requests as long as the default site does."""
+    setting = ConsultationSettings.for_site(clinics.home.get_site())
+    setting.retention_days = 30
+    setting.save()
+    stray = make_consultation_page(root_page(), slug="stray-form")
+    now = timezone.now()
+    recent = stored_request(clinics, stray, now - datetime.timedelta(days=20))
+    stored_request(clinics, stray, now - datetime.timedelta(days=40))
+
+    assert purge_expired_requests(now=now) == 1
+    assert list(ConsultationRequest.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_the_dry_run_logs_how_many_would_go_and_deletes_nothing(aged_requests, caplog):
+    caplog.set_level(logging.INFO, logger="locations.consultations.retention")
+
+    assert purge_expired_requests(dry_run=True) == 1
+
+    assert caplog.messages == ["Retention (dry run): 1 consultation requests would go."]
+    assert ConsultationRequest.objects.count() == 3
+    assert not ConsultationRequestLogEntry.objects.exists()
+
+
+def test_nothing_expired_deletes_nothing_and_says_so(clinics, caplog):
+    caplog.set_level(logging.INFO, logger="locations.consultations.retention")
+    stored_request(clinics, clinics.form_page, timezone.now())
+
+    assert purge_expired_requests() == 0
+
+    assert caplog.messages == ["Retention: deleted 0 expired consultation requests."]
+    assert ConsultationRequest.objects.count() == 1

@@ -156,8 +156,8 @@ def test_behind_a_proxy_the_client_is_taken_from_x_forwarded_for(
             HTTP_X_FORWARDED_FOR=forwarded_for,
         )
 
-    assert post("198.51.100.7").status_code == 200
-    assert post("198.51.100.8").status_code == 200
+    assert post("198.51.100.7").status_code == 303
+    assert post("198.51.100.8").status_code == 303
     # A spoofed first entry does not escape the limit: the proxy's entry counts.
     assert post("1.2.3.4, 198.51.100.8").status_code == 429
 

@@ -1,6 +1,7 @@
 import os
 
-from django.core.management.base import BaseCommand
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 
 from home.logins import ensure_login
 
@@ -21,13 +22,18 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        password = ensure_login(
-            options["username"],
-            email=options["email"],
-            password=os.environ.get("ADMIN_PASSWORD") or None,
-            superuser=True,
-            role="Administrator (superuser)",
-        )
+        try:
+            password = ensure_login(
+                options["username"],
+                email=options["email"],
+                password=os.environ.get("ADMIN_PASSWORD") or None,
+                superuser=True,
+                role="Administrator (superuser)",
+            )
+        except ValidationError as error:
+            raise CommandError(
+                f"ADMIN_PASSWORD is refused: {' '.join(error.messages)}"
+            ) from None
         if options["verbosity"] < 1:
             return
         self.stdout.write(

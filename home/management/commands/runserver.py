@@ -33,4 +33,11 @@ class Command(StaticFilesRunserver):
             for username, login in logins.items():
                 role = f"  {login['role']}" if login.get("role") else ""
                 lines.append(f"  {username:<{width}}  {login['password']}{role}")
+                if settings.TWO_FACTOR_ENABLED and login.get("totp_secret"):
+                    lines.append(f"  {'':<{width}}  TOTP secret {login['totp_secret']}")
+            if settings.TWO_FACTOR_ENABLED:
+                lines.append(
+                    "Two-factor code now: .venv/bin/python manage.py two_factor_code "
+                    "USERNAME (or add the TOTP secret to an authenticator app)"
+                )
         self.stdout.write("\n".join(lines))

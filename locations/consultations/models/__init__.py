@@ -13,6 +13,7 @@ from locations.consultations.models.requests import (
     ConsultationSettings,
     ConsultationStatus,
     NotificationKind,
+    NotificationStatus,
     can_view_all_requests,
 )
 
@@ -26,5 +27,6 @@ __all__ = [
     "ConsultationSettings",
     "ConsultationStatus",
     "NotificationKind",
+    "NotificationStatus",
     "can_view_all_requests",
 ]

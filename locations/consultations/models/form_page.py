@@ -1,9 +1,12 @@
 """The consultation form page that editors build, and its fields."""
 
 import logging
+from urllib.parse import urlencode
 
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey
@@ -16,10 +19,13 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
 from home.blocks import BODY_RICH_TEXT, INLINE_RICH_TEXT
 from home.cache import cached_until_content_changes
+from home.listings import on_same_site, site_root_path
 from home.models import BasePage
+from home.visibility import public_pages
 from locations.consultations import spam
 from locations.consultations.crypto import encrypt_json
 from locations.consultations.fields import (
@@ -71,6 +77,7 @@ STALE_FORM_MESSAGE = (
     "This form was open for a long time, so we could not send it yet. Please check "
     "your answers and send it again."
 )
+THANK_YOU_SLUG = "thank-you"
 RATE_LIMIT_MESSAGE = (
     "You have sent several requests from this device in a short time, so this one "
     "was not sent. Please try again in an hour, or call us."
@@ -222,12 +229,15 @@ class ConsultationFormPage(AbstractEmailForm, BasePage):
 
     @cached_property
     def offered_locations(self):
-        """The live locations a visitor may choose, by name (read once per content
-        generation)."""
+        """The public locations of this page's site that a visitor may choose, by
+        name (read once per content generation). Another site's clinics are never
+        offered: their managers would get requests from a site they do not run."""
         return cached_until_content_changes(
-            "consultation-offered-locations",
+            f"consultation-offered-locations:{site_root_path(self)}",
             lambda: list(
-                LocationPage.objects.live().defer_streamfields().order_by("title")
+                on_same_site(public_pages(LocationPage.objects.all()), self)
+                .defer_streamfields()
+                .order_by("title")
             ),
         )
 
@@ -255,30 +265,54 @@ class ConsultationFormPage(AbstractEmailForm, BasePage):
     def initial_values(self, request):
         """A fresh form token, and the location named by ?location=<slug>."""
         initial = {STAMP_FIELD: spam.issue_form_token(self)}
-        if self.fixed_location is None:
-            slug = request.GET.get("location", "")
-            for location in self.offered_locations:
-                if location.slug == slug:
-                    initial[LOCATION_FIELD] = str(location.pk)
+        location = self.location_from_query(request)
+        if self.fixed_location is None and location is not None:
+            initial[LOCATION_FIELD] = str(location.pk)
         return initial
 
-    def serve(self, request, *args, **kwargs):
-        if request.method == "POST":
-            return self.serve_post(request, *args, **kwargs)
-        form = self.get_form(
-            page=self, user=request.user, initial=self.initial_values(request)
+    def location_from_query(self, request):
+        """The location named by ?location=<slug> among those this form offers (its
+        fixed location when it has one), or None."""
+        if self.fixed_location is not None:
+            return self.fixed_location
+        slug = request.GET.get("location", "")
+        return next(
+            (location for location in self.offered_locations if location.slug == slug),
+            None,
         )
-        return self.render_form(request, form)
+
+    def route(self, request, path_components):
+        if path_components == [THANK_YOU_SLUG] and self.live:
+            return RouteResult(self, kwargs={"thank_you": True})
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, thank_you=False, **kwargs):
+        if thank_you:
+            if request.method not in ("GET", "HEAD"):
+                return HttpResponseNotAllowed(["GET", "HEAD"])
+            return self.render_landing_page(
+                request, location=self.location_from_query(request)
+            )
+        if request.method == "POST":
+            response = self.serve_post(request, *args, **kwargs)
+        else:
+            form = self.get_form(
+                page=self, user=request.user, initial=self.initial_values(request)
+            )
+            response = self.render_form(request, form)
+        # The form carries this visitor's tokens, its answers their own words: no
+        # browser or proxy may keep any of its responses.
+        patch_cache_control(response, private=True, no_store=True)
+        return response
 
     def serve_post(self, request, *args, **kwargs):
-        """Stores a person's valid request; spam gets the same thank-you page but
-        nothing is stored or sent."""
+        """Stores a person's valid request once, then sends the browser to the
+        thank-you page (POST/redirect/GET: a reload sends nothing). Spam and copies
+        of a form already received go there too, with nothing stored or sent."""
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         verdict = spam.screen_post(self, request.POST)
         if verdict is spam.Verdict.SPAM:
-            return self.render_landing_page(
-                request, None, *args, location=form.posted_location(), **kwargs
-            )
+            return self.redirect_to_thank_you(request, form.posted_location())
         if verdict is spam.Verdict.STALE:
             data = request.POST.copy()
             data[STAMP_FIELD] = spam.issue_form_token(self)
@@ -288,34 +322,50 @@ class ConsultationFormPage(AbstractEmailForm, BasePage):
             return self.render_form(request, form)
         if not form.is_valid():
             return self.render_form(request, form)
-        token = request.POST.get(STAMP_FIELD, "")
-        if spam.already_received(token):
-            return self.render_landing_page(
-                request, None, *args, location=form.chosen_location(), **kwargs
-            )
-        if spam.over_rate_limit(request):
-            form.add_error(None, RATE_LIMIT_MESSAGE)
-            return self.render_form(request, form, status=429)
-        submission = self.process_form_submission(form)
-        spam.remember_received(token)
-        return self.render_landing_page(request, submission, *args, **kwargs)
+        digest = spam.form_token_digest(form.cleaned_data[STAMP_FIELD])
+        if not ConsultationRequest.objects.filter(form_token_digest=digest).exists():
+            if spam.over_rate_limit(request, digest):
+                form.add_error(None, RATE_LIMIT_MESSAGE)
+                return self.render_form(request, form, status=429)
+            self.process_form_submission(form)
+        return self.redirect_to_thank_you(request, form.chosen_location())
 
     def process_form_submission(self, form):
         """Stores the request, answers encrypted, with one pending notification per
-        recipient in the same transaction. Nothing is sent here: the notification
-        worker sends them, so a dead mail server never delays or fails a visitor."""
+        recipient in the same transaction, and returns it. Nothing is sent here: the
+        notification worker sends them, so a dead mail server never delays or fails
+        a visitor.
+
+        The same transaction claims the form token's digest (a unique column): of
+        any number of copies of one form, posted at once or replayed later to any
+        worker, one is stored, and the others get the request that was."""
         location = form.chosen_location()
         recipients, used_fallback = route_request(location, self)
-        with transaction.atomic():
-            submission = ConsultationRequest.objects.create(
-                page=self,
-                location=location,
-                location_name=location.title,
-                answers=encrypt_json({"version": 1, "fields": form.answers()}),
-                routed_to_fallback=used_fallback,
+        digest = spam.form_token_digest(form.cleaned_data[STAMP_FIELD])
+        try:
+            with transaction.atomic():
+                submission = ConsultationRequest.objects.create(
+                    page=self,
+                    location=location,
+                    location_name=location.title,
+                    answers=encrypt_json({"version": 1, "fields": form.answers()}),
+                    routed_to_fallback=used_fallback,
+                    form_token_digest=digest,
+                )
+                visitor_email = form.visitor_email() if self.send_confirmation else None
+                queue_notifications(submission, recipients, visitor_email=visitor_email)
+        except IntegrityError:
+            stored = ConsultationRequest.objects.filter(
+                form_token_digest=digest
+            ).first()
+            if stored is None:
+                raise
+            logger.info(
+                "Consultation form %s: a copy of request #%s was not stored again.",
+                self.pk,
+                stored.pk,
             )
-            visitor_email = form.visitor_email() if self.send_confirmation else None
-            queue_notifications(submission, recipients, visitor_email=visitor_email)
+            return stored
         return submission
 
     def send_mail(self, form):
@@ -330,12 +380,31 @@ class ConsultationFormPage(AbstractEmailForm, BasePage):
             request, self.get_template(request), context, status=status
         )
 
+    def thank_you_url(self, request, location=None):
+        """The thank-you page's address: <form page>thank-you/, with ?location=<slug>
+        when the form offers a choice, so that it names the clinic chosen."""
+        url = self.get_url(request) + THANK_YOU_SLUG + "/"
+        if location is not None and self.fixed_location is None:
+            url += "?" + urlencode({"location": location.slug})
+        return url
+
+    def redirect_to_thank_you(self, request, location=None):
+        # 303 See Other: the browser fetches the thank-you page with GET.
+        response = HttpResponseRedirect(self.thank_you_url(request, location))
+        response.status_code = 303
+        return response
+
     def render_landing_page(
         self, request, form_submission=None, *args, location=None, **kwargs
     ):
+        """The thank-you page. Its context names the form page `form_page`, not
+        `page`, so that the base template gives it its own title and robots tag
+        instead of the form page's cached ones."""
         if location is None and form_submission is not None:
             location = form_submission.location
         context = self.get_context(request)
+        del context["page"], context["self"]
+        context["form_page"] = self
         context["form_submission"] = form_submission
         context["location"] = location
         return TemplateResponse(

@@ -8,6 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Cast
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.functional import cached_property
 from phonenumber_field.phonenumber import PhoneNumber
@@ -108,6 +109,15 @@ class ConsultationRequest(AbstractFormSubmission):
         help_text="The location had nobody to receive requests, so the form page's "
         "own address was told instead.",
     )
+    form_token_digest = models.CharField(
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="SHA-256 of the signed form token the request was sent with: the "
+        "database stores one request per form shown, however often it is posted.",
+    )
     former_location_managers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -180,8 +190,15 @@ class NotificationKind(models.TextChoices):
     VISITOR = "visitor", "Visitor confirmation"
 
 
+class NotificationStatus(models.TextChoices):
+    PENDING = "pending", "Waiting to be sent"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+
+
 class ConsultationNotification(models.Model):
-    """One email to send about a request, kept until it has been sent."""
+    """One email to send about a request: the record of what must be sent and what
+    was sent (a task sends it; the row, not the queue, decides that it goes once)."""
 
     request = models.ForeignKey(
         ConsultationRequest, on_delete=models.CASCADE, related_name="notifications"
@@ -198,6 +215,11 @@ class ConsultationNotification(models.Model):
     claimed_until = models.DateTimeField(null=True, blank=True)
     claim_token = models.UUIDField(null=True, blank=True, editable=False)
     sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    failed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the last allowed attempt failed; it is not tried again.",
+    )
     last_error = models.CharField(max_length=200, blank=True)
 
     class Meta:
@@ -207,10 +229,26 @@ class ConsultationNotification(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} for request #{self.request_id}"
 
+    @property
+    def status(self):
+        if self.sent_at:
+            return NotificationStatus.SENT
+        if self.failed_at:
+            return NotificationStatus.FAILED
+        return NotificationStatus.PENDING
+
+
+# Sent with the new rows (`notifications`) inside the transaction that stores a
+# request; the notification tasks are enqueued by its receiver (connected in
+# LocationsConfig.ready(), so that models never import the task modules).
+notifications_queued = Signal()
+
 
 def queue_notifications(submission, recipients, visitor_email=None):
     """Pending notifications for a stored request, written in the caller's
-    transaction so that a request never exists without them."""
+    transaction so that a request never exists without them; `notifications_queued`
+    then enqueues their tasks (with the database backend, in that same
+    transaction)."""
     if not recipients:
         logger.error(
             "Consultation request #%s: nobody to notify (the location has no "
@@ -231,7 +269,9 @@ def queue_notifications(submission, recipients, visitor_email=None):
                 recipient_encrypted=encrypt_text(visitor_email),
             )
         )
-    return ConsultationNotification.objects.bulk_create(notifications)
+    created = ConsultationNotification.objects.bulk_create(notifications)
+    notifications_queued.send(ConsultationNotification, notifications=created)
+    return created
 
 
 class ConsultationRequestLogEntryManager(BaseLogEntryManager):
