@@ -99,6 +99,7 @@ def test_a_hundred_requests_with_the_mail_server_down_are_all_sent_once_later(
             clinics.form_page.url,
             form_data(clinics.form_page, clinics.round_rock),
             REMOTE_ADDR="203.0.113.9",
+            follow=True,  # to the thank-you page, as a browser does
         )
         for _ in range(REQUESTS)
     ]
