@@ -37,6 +37,7 @@ TASK_WORKER = $(if $(filter rq,$(TASKS_BACKEND)),rqworker --with-scheduler \
 run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: $(VENV)/.runtime
 	@$(PY) manage.py prepare_dev_site --address $(HOST):$(PORT)
+	@$(PY) manage.py demo_editorial_logins --verbosity 0
 	@$(PY) manage.py demo_manager_logins --verbosity 0
 	@$(PY) manage.py demo_two_factor --verbosity 0
 	@echo "Background tasks (notification emails, Wagtail's reference index," \

@@ -332,11 +332,6 @@ def generate_content():
         f"  {len(articles)} articles; generated in {time.monotonic() - started:.0f} s",
         flush=True,
     )
-    print(
-        json.dumps(
-            {"prolific_provider": prolific.url_path, "location": locations[-1].url_path}
-        )
-    )
 
 
 def run_in_django(command):

@@ -49,9 +49,10 @@ class ResilientRedisCache(RedisCache):
         return result
 
     def is_reachable(self):
-        """False while Redis is left alone after a failure (RETRY_AFTER seconds):
-        for callers that must tell a miss from an outage, such as counters."""
-        return self._down_until <= time.monotonic()
+        """False from a failed call until a call succeeds again (calls are retried
+        every RETRY_AFTER seconds): for callers that must tell a miss from an
+        outage, such as counters."""
+        return not self._down_until
 
     def get(self, key, default=None, version=None):
         return self._guarded(super().get, default, key, default, version)

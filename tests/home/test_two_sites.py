@@ -186,6 +186,7 @@ def test_one_tree_under_two_hostnames_shows_each_hosts_settings(client, two_site
     assert soup(main).title.string == "About | Test Clinic Group"
 
 
+@pytest.mark.immediate_tasks  # Wagtail updates its search index in a task
 def test_search_finds_only_this_sites_pages(client, two_sites):
     StandardPageFactory(parent=two_sites.home, title="Ketamine at the main clinic")
     StandardPageFactory(

@@ -76,7 +76,10 @@ def rq_backend(settings):
 
 
 def post_request(client, page, location):
-    return client.post(page.url, form_data(page, location), REMOTE_ADDR="203.0.113.9")
+    """Post the form and follow the redirect to the thank-you page."""
+    return client.post(
+        page.url, form_data(page, location), REMOTE_ADDR="203.0.113.9", follow=True
+    )
 
 
 def run_two_rq_workers_at_once():
