@@ -395,7 +395,7 @@ def test_6_editor_adds_a_required_question_that_reaches_the_inbox(
 
 
 @pytest.mark.xfail(
-    reason="the banner save does not always reach the site under Playwright (issue 8, open)",
+    reason="the banner save does not always reach the site (issue 8, open)",
     strict=False,
 )
 def test_7_editor_changes_the_crisis_banner_and_the_site_shows_it_at_once(
