@@ -17,14 +17,22 @@ ADMIN_PATH_PREFIX = "/admin/"
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware (extended through get_policy_parts, as it documents):
     under /admin/ the policy is CONTENT_SECURITY_POLICY_ADMIN, unless a view set its
-    own with django-csp's decorators."""
+    own with django-csp's decorators.
+
+    A page preview counts as the admin's: Wagtail renders it through the whole
+    middleware chain with a stand-in request for the page's public address (marked
+    `is_preview`), and the admin shows the answer in a frame, which the public
+    policy (frame-ancestors 'none') forbids."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if (
             not report_only
             and parts.config is None
-            and request.path_info.startswith(ADMIN_PATH_PREFIX)
+            and (
+                request.path_info.startswith(ADMIN_PATH_PREFIX)
+                or getattr(request, "is_preview", False)
+            )
         ):
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
         return parts

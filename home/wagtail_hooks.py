@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -30,3 +32,12 @@ def public_pages_only_in_menus(queryset, current_site=None, **kwargs):
     """wagtailmenus offers live pages; visitors' menus hold only public ones
     (a password-protected page or section is left out)."""
     return public_pages(queryset, current_site)
+
+
+@hooks.register("insert_editor_js")
+def submit_after_autosave_js():
+    """A Publish or Submit clicked while Wagtail's autosave is creating the page
+    waits for it (home/static/home/submit-after-autosave.js)."""
+    return format_html(
+        '<script src="{}" defer></script>', static("home/submit-after-autosave.js")
+    )

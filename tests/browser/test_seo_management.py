@@ -45,10 +45,6 @@ def open_checks(page, base_url, wagtail_page):
     return page.locator("[data-side-panel='checks']")
 
 
-@pytest.mark.xfail(
-    reason="failed in the last full run after the merges; under investigation",
-    strict=False,
-)
 def test_the_checks_panel_flags_a_bad_page(
     page, live_server, bad_page, marketing_editor_login
 ):
@@ -64,10 +60,6 @@ def test_the_checks_panel_flags_a_bad_page(
     ).to_be_visible()
 
 
-@pytest.mark.xfail(
-    reason="failed in the last full run after the merges; under investigation",
-    strict=False,
-)
 def test_the_checks_panel_shows_the_reading_grade_of_a_health_article(
     page, live_server, marketing_editor_login
 ):

@@ -113,6 +113,18 @@ def test_the_admin_has_its_own_policy(client, home_page):
     assert policy["object-src"] == ["'none'"]
 
 
+def test_a_page_preview_may_be_shown_in_the_admin_s_frame(client, home_page):
+    """Wagtail renders previews with a stand-in request for the page's public
+    address; its answer is shown in a frame of the editor, so it carries the
+    admin's policy, not the public one (frame-ancestors 'none')."""
+    client.force_login(make_user("marketer", groups=["Marketing editors"]))
+
+    response = client.get(f"/admin/pages/{home_page.pk}/view_draft/")
+
+    assert response.status_code == 200
+    assert directives(response)["frame-ancestors"] == ["'self'"]
+
+
 def cache_control(response):
     return {part.strip() for part in response["Cache-Control"].split(",")}
 
