@@ -51,13 +51,20 @@ run: $(VENV)/.runtime
 		EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# Two pytest sessions: everything but the browser tests in parallel (pytest-xdist),
-# then the browser tests on their own (their live server and the database flushes of
-# transactional tests do not mix with xdist). PYTEST_ARGS goes to both; a session
-# with nothing selected (exit status 5) fails the run only if the other ran nothing.
+# Two pytest sessions at once: everything but the browser tests spread over
+# TEST_WORKERS processes (pytest-xdist), and beside them the browser tests in one
+# process of their own (their live server and the database flushes of transactional
+# tests do not mix with xdist). The browser session's report follows the other's.
+# PYTEST_ARGS goes to both; a session with nothing selected (exit status 5) fails
+# the run only if the other ran nothing too.
 test: install
-	@$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) $(PYTEST_ARGS); a=$$?; \
-	$(PY) -m pytest -m browser -p no:xdist $(PYTEST_ARGS); b=$$?; \
+	@browser_log=$$(mktemp); \
+	$(PY) -m pytest -m browser -p no:xdist $(PYTEST_ARGS) >$$browser_log 2>&1 & \
+	browser=$$!; \
+	trap 'kill $$browser 2>/dev/null; rm -f $$browser_log' EXIT INT TERM; \
+	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) $(PYTEST_ARGS); a=$$?; \
+	wait $$browser; b=$$?; \
+	echo; echo "Browser tests (run alongside):"; cat $$browser_log; \
 	for status in $$a $$b; do \
 		case $$status in 0|5) ;; *) exit $$status;; esac; \
 	done; \
