@@ -1,5 +1,6 @@
 """Site-wide views that are not pages: health checks, robots.txt and search."""
 
+import hashlib
 import logging
 import sys
 from dataclasses import dataclass
@@ -205,6 +206,36 @@ def cached_site_for_request(request):
     return site
 
 
+def search_hits(site, terms, number):
+    """Page `number` of the search for `terms` (from search_terms(), not empty) on
+    `site`: a SearchResultsPage of generic Page objects that carry only their id and
+    page type, enough for cached_cards().
+
+    The hits depend on nothing but published content and the words (search lists
+    public pages only, the same for every visitor), so each page of them is kept
+    until content changes, like the cards: a repeated search, as popular words are,
+    costs no query. The first search for some words ranks every match in the
+    database."""
+
+    def ranked():
+        # The search backends filter on indexed fields only (not on `expired`).
+        pages = Page.objects.filter(pk__in=public_pages(site=site).values("pk"))
+        found = search_results_page(pages.search(terms), number)
+        hits = [(page.pk, page.content_type_id) for page in found.object_list]
+        return hits, found.number, found.has_next
+
+    words = hashlib.sha256(terms.encode()).hexdigest()[:32]
+    site_id = site.pk if site else 0
+    hits, number, has_next = cached_until_content_changes(
+        f"search-hits:{site_id}:{number}:{words}", ranked
+    )
+    return SearchResultsPage(
+        object_list=[Page(pk=pk, content_type_id=type_id) for pk, type_id in hits],
+        number=number,
+        has_next=has_next,
+    )
+
+
 @require_GET
 def search(request):
     """Search across every live, public page of the current site."""
@@ -213,11 +244,11 @@ def search(request):
     if query:
         site = cached_site_for_request(request)
         terms = search_terms(query)
-        # The search backends filter on indexed fields only (not on `expired`).
-        pages = Page.objects.filter(pk__in=public_pages(site=site).values("pk"))
-        results = search_results_page(
-            pages.search(terms) if terms else pages.none(),
-            page_number(request, maximum=SEARCH_MAX_PAGE),
+        number = page_number(request, maximum=SEARCH_MAX_PAGE)
+        results = (
+            search_hits(site, terms, number)
+            if terms
+            else SearchResultsPage(object_list=[], number=1, has_next=False)
         )
         results.object_list = cached_cards(results.object_list, request)
     context = {

@@ -87,3 +87,42 @@ def test_search_results_follow_a_renamed_page(client, home_page):
 
     html = client.get("/search/", {"q": "parking"}).content.decode()
     assert "Parking in the garage" in html and "behind the clinic" not in html
+
+
+def test_a_repeated_search_neither_searches_nor_loads_pages_again(
+    client, home_page, django_assert_max_num_queries
+):
+    for number in range(12):
+        StandardPageFactory(parent=home_page, title=f"Telehealth visit {number}")
+    client.get("/")  # makes the site's settings and menus, which moves the generation
+    with django_assert_max_num_queries(30) as first_queries:
+        first = client.get("/search/", {"q": "telehealth", "page": 2}).content.decode()
+
+    with django_assert_max_num_queries(30) as again_queries:
+        again = client.get("/search/", {"q": "telehealth", "page": 2}).content.decode()
+
+    def searches_or_loads_hits(captured):
+        sql = [query["sql"].lower() for query in captured.captured_queries]
+        return [q for q in sql if "wagtailsearch" in q or "home_standardpage" in q]
+
+    assert searches_or_loads_hits(first_queries)  # what the cache saves
+    assert searches_or_loads_hits(again_queries) == []
+    assert again == first and "Results 11–12." in again
+
+
+def test_a_page_published_or_unpublished_after_a_search_changes_its_results(
+    client, home_page
+):
+    StandardPageFactory(parent=home_page, title="Parking and directions")
+    assert (
+        "Parking garage"
+        not in client.get("/search/", {"q": "parking"}).content.decode()
+    )
+
+    garage = StandardPageFactory(parent=home_page, title="Parking garage")
+    garage.save_revision().publish()
+    assert "Parking garage" in client.get("/search/", {"q": "parking"}).content.decode()
+
+    garage.unpublish()
+    html = client.get("/search/", {"q": "parking"}).content.decode()
+    assert "Parking garage" not in html and "Parking and directions" in html
