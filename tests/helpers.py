@@ -7,6 +7,23 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
+# The demo Site's host (the `demo_site` fixture's content answers on it).
+DEMO_HOST = "127.0.0.1:8000"
+# One demo page of every public page type, the consultation form included.
+DEMO_PAGE_OF_EACH_TYPE = [
+    "/",
+    "/about/",
+    "/locations/",
+    "/locations/austin-clarksville/",
+    "/providers/",
+    "/providers/elena-marquez/",
+    "/learn/",
+    "/learn/how-ketamine-therapy-works/",
+    "/newsroom/",
+    "/newsroom/san-antonio-clinic-opens-in-alamo-heights/",
+    "/request-a-consultation/",
+]
+
 
 def soup(response):
     return BeautifulSoup(response.content.decode(), "html.parser")

@@ -24,24 +24,15 @@ from django.utils import timezone
 from home import cache_backends
 from locations.consultations.notifications import deliver_due_notifications
 from locations.models import ConsultationFormPage, ConsultationRequest, LocationPage
+from tests.helpers import DEMO_HOST, DEMO_PAGE_OF_EACH_TYPE
 from tests.locations.conftest import form_data, thank_you
 
 pytestmark = pytest.mark.django_db
 
-HOST = "127.0.0.1:8000"  # the demo Site's host name
+HOST = DEMO_HOST
 # One page of each public type in the demo, and the site-wide views.
 PUBLIC_PAGES = [
-    "/",
-    "/about/",
-    "/locations/",
-    "/locations/austin-clarksville/",
-    "/providers/",
-    "/providers/elena-marquez/",
-    "/learn/",
-    "/learn/how-ketamine-therapy-works/",
-    "/newsroom/",
-    "/newsroom/san-antonio-clinic-opens-in-alamo-heights/",
-    "/request-a-consultation/",
+    *DEMO_PAGE_OF_EACH_TYPE,
     "/search/?q=ketamine",
     "/sitemap.xml",
     "/robots.txt",

@@ -13,27 +13,15 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.images.models import Rendition
 
-from tests.helpers import soup
+from tests.helpers import DEMO_HOST, DEMO_PAGE_OF_EACH_TYPE, soup
 
 pytestmark = pytest.mark.django_db
 
-HOST = "127.0.0.1:8000"
+HOST = DEMO_HOST
 # Every public page type of the demo that shows an image: hero (home, standard,
 # location, article, press release), cards (home, listings), headshots (directory,
 # provider, expert quote), og:image and the organisation's logo (all of them).
-PAGES_WITH_IMAGES = [
-    "/",
-    "/about/",
-    "/locations/",
-    "/locations/austin-clarksville/",
-    "/providers/",
-    "/providers/elena-marquez/",
-    "/learn/",
-    "/learn/how-ketamine-therapy-works/",
-    "/newsroom/",
-    "/newsroom/san-antonio-clinic-opens-in-alamo-heights/",
-    "/request-a-consultation/",
-]
+PAGES_WITH_IMAGES = [*DEMO_PAGE_OF_EACH_TYPE]
 
 
 def empty_media():

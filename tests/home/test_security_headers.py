@@ -8,27 +8,13 @@ from django.test import Client
 
 from locations.models import ConsultationFormPage, LocationPage
 from tests.factories import make_user
-from tests.helpers import soup
+from tests.helpers import DEMO_HOST, DEMO_PAGE_OF_EACH_TYPE, soup
 from tests.locations.conftest import form_data
 
 pytestmark = pytest.mark.django_db
 
-HOST = "127.0.0.1:8000"
-PUBLIC_PAGES = [
-    "/",
-    "/about/",
-    "/locations/",
-    "/locations/austin-clarksville/",
-    "/providers/",
-    "/providers/elena-marquez/",
-    "/learn/",
-    "/learn/how-ketamine-therapy-works/",
-    "/newsroom/",
-    "/newsroom/san-antonio-clinic-opens-in-alamo-heights/",
-    "/request-a-consultation/",
-    "/search/?q=ketamine",
-    "/no-such-page/",
-]
+HOST = DEMO_HOST
+PUBLIC_PAGES = [*DEMO_PAGE_OF_EACH_TYPE, "/search/?q=ketamine", "/no-such-page/"]
 FORM_PATH = "/request-a-consultation/"
 
 
