@@ -332,6 +332,37 @@ def test_a_cache_error_counts_in_this_process_and_is_logged(
     )
 
 
+@pytest.fixture
+def cache_down(clock):
+    """The shared cache unreachable (as ResilientRedisCache reports it), and an
+    empty count kept in this process for the test alone."""
+    local = LocMemCache("spam-checks-fallback", {})
+    with (
+        mock.patch.object(spam, "shared_cache_reachable", return_value=False),
+        mock.patch.object(spam, "_local_counts", local),
+    ):
+        yield local
+    local.clear()
+
+
+def test_while_the_cache_is_down_a_flood_from_one_client_is_still_stopped(
+    cache_down, settings
+):
+    settings.CONSULTATION_RATE_LIMIT = 2
+    request = visitor()
+
+    assert [new_form(request) for _ in range(4)] == [False, False, True, True]
+
+
+def test_while_the_cache_is_down_clients_are_still_counted_apart(cache_down, settings):
+    """One client over the limit does not turn away the next person."""
+    settings.CONSULTATION_RATE_LIMIT = 1
+
+    assert new_form(visitor("203.0.113.9")) is False
+    assert new_form(visitor("203.0.113.9")) is True
+    assert new_form(visitor("198.51.100.8")) is False
+
+
 # Which client: the address the last trusted proxy saw.
 
 
