@@ -417,3 +417,28 @@ def test_copies_of_one_token_share_a_digest_and_other_tokens_do_not(clock):
 def test_a_forged_token_has_no_digest():
     with pytest.raises(signing.BadSignature):
         spam.form_token_digest("eyJwYWdlIjo3fQ:forged")
+
+
+def test_a_token_whose_fields_were_written_in_another_order_has_the_same_digest():
+    """A form shown by an earlier release that wrote the token's fields in another
+    order, and resent after an upgrade, is still a copy of the one stored."""
+    fields = {"page": 7, "at": int(NOW), "nonce": "0123456789abcdef"}
+    token = signing.dumps(fields, salt=spam.STAMP_SALT)
+    reordered = signing.dumps(dict(reversed(fields.items())), salt=spam.STAMP_SALT)
+
+    assert reordered != token
+    assert spam.form_token_digest(reordered) == spam.form_token_digest(token)
+
+
+def test_the_digest_stored_for_a_form_stays_the_same_across_releases():
+    """The database holds digests made by earlier releases: a form sent before an
+    upgrade and resent after must give the digest stored for it (SHA-256 of the
+    token's fields as compact JSON, keys sorted)."""
+    token = signing.dumps(
+        {"page": 7, "at": 1_800_000_000, "nonce": "0123456789abcdef"},
+        salt=spam.STAMP_SALT,
+    )
+
+    assert spam.form_token_digest(token) == (
+        "909b7779e96f7195f4c95f92bba4d1606b6710b26844c3917a826e24a8f36b7a"
+    )
