@@ -32,7 +32,8 @@ def expired_requests(now=None):
     default = next((site for site in sites if site.is_default_site), None)
     if default is not None:
         cutoff = now - datetime.timedelta(days=retention_days_for(default))
-        outside_sites = Q(page__isnull=True) | ~in_any_site if in_any_site else Q()
+        # The default site is among `sites`: in_any_site names at least its tree.
+        outside_sites = Q(page__isnull=True) | ~in_any_site
         expired |= outside_sites & Q(submit_time__lt=cutoff)
     return ConsultationRequest.objects.filter(expired)
 

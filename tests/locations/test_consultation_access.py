@@ -118,3 +118,21 @@ def test_admin_links_to_a_request_only_for_those_who_may_see_it(clinics, request
     assert AdminURLFinder().get_edit_url(round_rock) == (
         f"/admin/consultation-requests/inspect/{round_rock.pk}/"
     )
+
+
+def test_with_two_factors_on_a_manager_sees_nothing_until_verified_this_session(
+    policy, clinics, requests, settings
+):
+    settings.TWO_FACTOR_ENABLED = True
+    austin, _ = requests
+    manager = clinics.austin_manager
+
+    assert not policy.user_has_permission(manager, "view")
+    assert not policy.user_has_permission_for_instance(manager, "view", austin)
+    assert not policy.instances_user_has_any_permission_for(manager, ACTIONS).exists()
+
+    manager.is_verified = lambda: True  # as django-otp's middleware sets it
+    assert policy.user_has_permission_for_instance(manager, "view", austin)
+    assert list(policy.instances_user_has_any_permission_for(manager, ACTIONS)) == [
+        austin
+    ]

@@ -6,6 +6,7 @@ import logging
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import Site
 
 from locations.consultations import audit
 from locations.consultations.crypto import encrypt_json
@@ -164,3 +165,16 @@ def test_nothing_expired_deletes_nothing_and_says_so(clinics, caplog):
 
     assert caplog.messages == ["Retention: deleted 0 expired consultation requests."]
     assert ConsultationRequest.objects.count() == 1
+
+
+def test_without_a_default_site_each_sites_requests_still_expire(clinics):
+    """No site marked as the default (an installation being set up): the purge
+    still runs and deletes each site's expired requests."""
+    Site.objects.update(is_default_site=False)
+    now = timezone.now()
+    day = datetime.timedelta(days=1)
+    recent = stored_request(clinics, clinics.form_page, now - 10 * day)
+    stored_request(clinics, clinics.form_page, now - 181 * day)
+
+    assert purge_expired_requests(now=now) == 1
+    assert list(ConsultationRequest.objects.values_list("pk", flat=True)) == [recent.pk]

@@ -332,6 +332,37 @@ def test_a_cache_error_counts_in_this_process_and_is_logged(
     )
 
 
+@pytest.fixture
+def cache_down(clock):
+    """The shared cache unreachable (as ResilientRedisCache reports it), and an
+    empty count kept in this process for the test alone."""
+    local = LocMemCache("spam-checks-fallback", {})
+    with (
+        mock.patch.object(spam, "shared_cache_reachable", return_value=False),
+        mock.patch.object(spam, "_local_counts", local),
+    ):
+        yield local
+    local.clear()
+
+
+def test_while_the_cache_is_down_a_flood_from_one_client_is_still_stopped(
+    cache_down, settings
+):
+    settings.CONSULTATION_RATE_LIMIT = 2
+    request = visitor()
+
+    assert [new_form(request) for _ in range(4)] == [False, False, True, True]
+
+
+def test_while_the_cache_is_down_clients_are_still_counted_apart(cache_down, settings):
+    """One client over the limit does not turn away the next person."""
+    settings.CONSULTATION_RATE_LIMIT = 1
+
+    assert new_form(visitor("203.0.113.9")) is False
+    assert new_form(visitor("203.0.113.9")) is True
+    assert new_form(visitor("198.51.100.8")) is False
+
+
 # Which client: the address the last trusted proxy saw.
 
 
@@ -386,3 +417,28 @@ def test_copies_of_one_token_share_a_digest_and_other_tokens_do_not(clock):
 def test_a_forged_token_has_no_digest():
     with pytest.raises(signing.BadSignature):
         spam.form_token_digest("eyJwYWdlIjo3fQ:forged")
+
+
+def test_a_token_whose_fields_were_written_in_another_order_has_the_same_digest():
+    """A form shown by an earlier release that wrote the token's fields in another
+    order, and resent after an upgrade, is still a copy of the one stored."""
+    fields = {"page": 7, "at": int(NOW), "nonce": "0123456789abcdef"}
+    token = signing.dumps(fields, salt=spam.STAMP_SALT)
+    reordered = signing.dumps(dict(reversed(fields.items())), salt=spam.STAMP_SALT)
+
+    assert reordered != token
+    assert spam.form_token_digest(reordered) == spam.form_token_digest(token)
+
+
+def test_the_digest_stored_for_a_form_stays_the_same_across_releases():
+    """The database holds digests made by earlier releases: a form sent before an
+    upgrade and resent after must give the digest stored for it (SHA-256 of the
+    token's fields as compact JSON, keys sorted)."""
+    token = signing.dumps(
+        {"page": 7, "at": 1_800_000_000, "nonce": "0123456789abcdef"},
+        salt=spam.STAMP_SALT,
+    )
+
+    assert spam.form_token_digest(token) == (
+        "909b7779e96f7195f4c95f92bba4d1606b6710b26844c3917a826e24a8f36b7a"
+    )
