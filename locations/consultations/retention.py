@@ -10,6 +10,7 @@ from wagtail.models import Site
 
 from locations.consultations import audit
 from locations.consultations.models import ConsultationRequest, ConsultationSettings
+from locations.consultations.models.requests import DEFAULT_RETENTION_DAYS
 
 logger = logging.getLogger(__name__)
 
@@ -20,21 +21,28 @@ def retention_days_for(site):
 
 def expired_requests(now=None):
     """The requests older than their site's retention period. A request whose form
-    page no longer exists follows the default site's period."""
+    page no longer exists (or lies outside every site) follows the default site's
+    period; with no default site, the shortest period of any site, or
+    DEFAULT_RETENTION_DAYS when there is no site at all: health information is never
+    kept for want of a period."""
     now = now or timezone.now()
     sites = list(Site.objects.select_related("root_page"))
-    expired, in_any_site = Q(pk__in=[]), Q()
+    expired, in_any_site = Q(pk__in=[]), Q(pk__in=[])
+    periods = {}
     for site in sites:
+        periods[site.pk] = retention_days_for(site)
         in_site = Q(page__path__startswith=site.root_page.path)
-        cutoff = now - datetime.timedelta(days=retention_days_for(site))
+        cutoff = now - datetime.timedelta(days=periods[site.pk])
         expired |= in_site & Q(submit_time__lt=cutoff)
         in_any_site |= in_site
     default = next((site for site in sites if site.is_default_site), None)
     if default is not None:
-        cutoff = now - datetime.timedelta(days=retention_days_for(default))
-        # The default site is among `sites`: in_any_site names at least its tree.
-        outside_sites = Q(page__isnull=True) | ~in_any_site
-        expired |= outside_sites & Q(submit_time__lt=cutoff)
+        orphan_days = periods[default.pk]
+    else:
+        orphan_days = min(periods.values(), default=DEFAULT_RETENTION_DAYS)
+    cutoff = now - datetime.timedelta(days=orphan_days)
+    outside_sites = Q(page__isnull=True) | ~in_any_site
+    expired |= outside_sites & Q(submit_time__lt=cutoff)
     return ConsultationRequest.objects.filter(expired)
 
 

@@ -178,3 +178,20 @@ def test_without_a_default_site_each_sites_requests_still_expire(clinics):
 
     assert purge_expired_requests(now=now) == 1
     assert list(ConsultationRequest.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_without_a_default_site_orphaned_requests_follow_the_shortest_period(clinics):
+    """Requests whose form page was deleted, with no site marked as the default:
+    they follow the shortest period any site keeps (never kept for good)."""
+    settings = ConsultationSettings.for_site(clinics.home.get_site())
+    settings.retention_days = 30
+    settings.save()
+    now = timezone.now()
+    day = datetime.timedelta(days=1)
+    recent = stored_request(clinics, clinics.form_page, now - 20 * day)
+    stored_request(clinics, clinics.form_page, now - 40 * day)
+    clinics.form_page.delete()
+    Site.objects.update(is_default_site=False)
+
+    assert purge_expired_requests(now=now) == 1
+    assert list(ConsultationRequest.objects.values_list("pk", flat=True)) == [recent.pk]
