@@ -10,7 +10,7 @@ from importlinter import cli
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = PROJECT_ROOT / "pyproject.toml"
-PACKAGES = ("cms", "home", "accounts", "articles", "locations", "providers")
+PACKAGES = ("cms", "home", "accounts", "articles", "locations", "providers", "seo")
 
 
 def import_circles(graph):
