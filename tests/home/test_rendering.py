@@ -8,6 +8,7 @@ from tests.factories import (
     ProviderIndexPageFactory,
     StandardPageFactory,
 )
+from tests.helpers import meta
 
 pytestmark = pytest.mark.django_db
 
@@ -167,6 +168,7 @@ def test_404_page_is_in_the_sites_look(client, home_page):
     assert "We can’t find that page" in html
     assert 'aria-label="Crisis support"' in html
     assert 'name="robots" content="noindex"' in html
+    assert meta(response, "description").startswith("This page of ")
 
 
 def test_500_page_renders_without_a_request_or_database(django_assert_num_queries):

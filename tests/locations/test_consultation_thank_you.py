@@ -32,6 +32,7 @@ def test_the_thank_you_page_has_its_own_title_noindex_and_the_clinics_phone(
     assert title.startswith("Request sent: Request a consultation")
     assert title != soup(form_page).title.string
     assert meta(response, "robots") == "noindex"
+    assert meta(response, "description").startswith("Your consultation request has")
     assert "no-store" in response["Cache-Control"]
     assert "Thank you: your request has been sent" in visible_text(response)
     assert "Call our Austin Clinic clinic on (512) 555-0101" in visible_text(response)
