@@ -7,6 +7,11 @@ PYTEST_ARGS ?=
 TEST_WORKERS ?= auto
 FORCE ?=
 
+# Python writes byte-code on first import, even where the environment says not to
+# (PYTHONDONTWRITEBYTECODE): otherwise every test process, worker and server compiles
+# Django and Wagtail again, seconds of CPU each. It lands in .venv and __pycache__/.
+unexport PYTHONDONTWRITEBYTECODE
+
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check
