@@ -24,35 +24,41 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER = 5.0
 
 
+# Per Redis server (its LOCATION), for the whole process: Django makes a cache object
+# per thread, and a threaded server must not try, and log, the outage in each.
+_down_until = {}  # LOCATION -> time.monotonic() before which Redis is not tried
+
+
 class ResilientRedisCache(RedisCache):
     """RedisCache whose reads miss and whose writes do nothing while Redis cannot be
-    reached (logged once per outage). incr(), decr() and clear() still raise: their
-    callers must know that nothing was counted or cleared."""
+    reached (logged once per outage and process). incr(), decr() and clear() still
+    raise: their callers must know that nothing was counted or cleared."""
 
     def __init__(self, server, params):
         super().__init__(server, params)
-        self._down_until = 0.0  # time.monotonic() before which Redis is not tried
+        self._location = server if isinstance(server, str) else ",".join(server)
 
     def _guarded(self, method, default, *args):
-        if self._down_until > time.monotonic():
+        down_until = _down_until.get(self._location, 0.0)
+        if down_until > time.monotonic():
             return default
         try:
             result = method(*args)
         except redis.RedisError as error:
-            if not self._down_until:
+            if not down_until:
                 logger.error("Cache unreachable, serving without it: %s", error)
-            self._down_until = time.monotonic() + RETRY_AFTER
+            _down_until[self._location] = time.monotonic() + RETRY_AFTER
             return default
-        if self._down_until:
+        if down_until:
             logger.warning("Cache reachable again")
-            self._down_until = 0.0
+            _down_until.pop(self._location, None)
         return result
 
     def is_reachable(self):
         """False from a failed call until a call succeeds again (calls are retried
         every RETRY_AFTER seconds): for callers that must tell a miss from an
         outage, such as counters."""
-        return not self._down_until
+        return not _down_until.get(self._location)
 
     def get(self, key, default=None, version=None):
         return self._guarded(super().get, default, key, default, version)

@@ -174,6 +174,23 @@ def test_pages_are_served_uncached_while_redis_is_unreachable(
     assert "Cache unreachable" in caplog.text
 
 
+def test_an_outage_is_logged_once_however_many_threads_meet_it(caplog):
+    """Django makes a cache object per thread; a threaded server's threads share one
+    record of the outage, so it is logged once, not on every request."""
+    from home.cache_backends import ResilientRedisCache
+
+    url = f"redis://127.0.0.1:{free_port()}/0"
+    options = {"OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}
+    per_thread = [ResilientRedisCache(url, options) for _ in range(3)]
+
+    with caplog.at_level(logging.ERROR, logger="home.cache_backends"):
+        found = [cache.get("anything", "missed") for cache in per_thread]
+
+    assert found == ["missed"] * 3
+    assert caplog.text.count("Cache unreachable") == 1
+    assert not any(cache.is_reachable() for cache in per_thread)
+
+
 @pytest.fixture
 def own_redis(tmp_path):
     """A throwaway redis-server on a free port, stopped by the test or at the end."""
