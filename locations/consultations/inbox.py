@@ -168,9 +168,15 @@ class IndexView(VisibleRequestsMixin, generic.IndexView):
             f"answer:{answer['name']}": answer["value"]
             for answer in item.decrypted_answers or []
         }
+        # Local time (TIME_ZONE) to the minute, as the inbox shows it; Wagtail's
+        # export would write UTC, with microseconds in CSV. A naive datetime is a
+        # date cell in Excel.
+        received = timezone.localtime(item.submit_time).replace(
+            tzinfo=None, second=0, microsecond=0
+        )
         row = {
             "id": item.pk,
-            "submit_time": item.submit_time,
+            "submit_time": received,
             "location_name": item.location_display,
             "status": item.get_status_display(),
             "routed_to_fallback": "Yes" if item.routed_to_fallback else "No",

@@ -3,6 +3,7 @@ locations' requests; nobody reads requests through Wagtail's stock form screens;
 every allowed view, export, status change and deletion is in the audit log."""
 
 import csv
+import datetime
 import io
 import json
 
@@ -254,6 +255,19 @@ def test_an_export_is_logged_once_per_exported_request(clinics, requests, client
     entry = log_entries(austin).get()
     assert entry.action == audit.EXPORT and entry.data == {"format": "csv"}
     assert not log_entries(round_rock).exists()
+
+
+def test_the_export_gives_the_local_time_shown_in_the_inbox(
+    clinics, requests, client, settings
+):
+    austin, _ = requests
+    settings.TIME_ZONE = "America/Chicago"
+    received = datetime.datetime(2026, 11, 30, 4, 5, 19, 105019, tzinfo=datetime.UTC)
+    ConsultationRequest.objects.filter(pk=austin.pk).update(submit_time=received)
+
+    rows = export(signed_in(client, clinics.austin_manager))
+
+    assert rows[0]["Received"] == "2026-11-29 22:05:00"  # 04:05 UTC is 22:05 CST
 
 
 def test_xlsx_export_works_and_is_logged(clinics, requests, client):
