@@ -16,8 +16,9 @@ Usage: make bench-scale   [BENCH_SCALE_DATABASE_URL=postgres://.../clinic_bench_
    listings' first and a deep page, the sitemap index and a part, the provider
    directory with filters, and every page type; each multiple is compared with the
    same page type's in bench/results/latest.json (`make bench`; must be within 1.5x).
-4. Times search for 50 different words (server response time, one request at a time):
-   p50 and p95 (goals: 50 ms and 150 ms).
+4. Times search for 50 different words (server response time, one request at a time),
+   twice: the first pass ranks every match; the second finds the hits cached, as a
+   repeated search does. p50 and p95 of each (goals: 50 ms and 150 ms, both passes).
 
 Results go to bench/results/scale.json; the exit status is 1 if a budget fails.
 """
@@ -357,17 +358,20 @@ def percentile(values, fraction):
 
 
 def time_searches(server):
-    """(p50, p95) in ms of one search per word, one request at a time (after one
-    warm-up pass, as a visitor's repeated words would find the cards cached)."""
-    for word in SEARCH_WORDS:
-        fetch(f"{server.base_url}/search/?q={word}")
-    timings = []
-    for word in SEARCH_WORDS:
-        started = time.perf_counter()
-        status, _headers, _body = fetch(f"{server.base_url}/search/?q={word}")
-        timings.append((time.perf_counter() - started) * 1000)
-        assert status == 200, word
-    return percentile(timings, 0.5), percentile(timings, 0.95)
+    """Search timings in ms, one request at a time, one search per word: the first
+    pass (nothing cached for these words: every match is ranked) and the second (as
+    a visitor repeating a word finds it: hits and cards cached until content
+    changes). Returns {"first": (p50, p95), "repeated": (p50, p95)}."""
+    passes = {}
+    for name in ("first", "repeated"):
+        timings = []
+        for word in SEARCH_WORDS:
+            started = time.perf_counter()
+            status, _headers, _body = fetch(f"{server.base_url}/search/?q={word}")
+            timings.append((time.perf_counter() - started) * 1000)
+            assert status == 200, word
+        passes[name] = (percentile(timings, 0.5), percentile(timings, 0.95))
+    return passes
 
 
 def measure(env, paths):
@@ -383,11 +387,11 @@ def measure(env, paths):
                 multiples[name].append(sample.multiple_of(baseline))
                 statuses[name] = sorted(set(sample.statuses))
             print(f"  round {number + 1}/{ROUNDS} done", flush=True)
-        p50, p95 = time_searches(server)
+        searches = time_searches(server)
     return {
         name: {"multiple": statistics.median(values), "statuses": statuses[name]}
         for name, values in multiples.items()
-    }, {"p50_ms": p50, "p95_ms": p95}
+    }, {name: {"p50_ms": p50, "p95_ms": p95} for name, (p50, p95) in searches.items()}
 
 
 def demo_multiples():
@@ -448,7 +452,7 @@ def main():
     }
     results, search = measure(env, paths)
     demo = demo_multiples()
-    failures = []
+    failures, unmeasured = [], []
     print()
     print(f"{'page':<28}{'path':<42}{'scale x':>9}{'demo x':>8}{'ratio':>7}  result")
     for name, path in paths.items():
@@ -457,25 +461,32 @@ def main():
         if name.startswith("sitemap"):
             base = demo.get(name, demo.get("sitemap part"))
         ratio = value / base if base else None
-        ok = results[name]["statuses"] == [200] and (
-            ratio is None or ratio <= SCALE_LIMIT
-        )
-        if not ok:
+        if results[name]["statuses"] != [200]:
+            verdict = "FAIL"
+        elif ratio is None:
+            verdict = "no demo figure"
+            unmeasured.append(name)
+        else:
+            verdict = "pass" if ratio <= SCALE_LIMIT else "FAIL"
+        if verdict == "FAIL":
             failures.append(name)
         print(
             f"{name:<28}{path[:41]:<42}{value:>9.1f}"
-            f"{base or 0:>8.1f}{ratio or 0:>7.2f}  {'pass' if ok else 'FAIL'}"
+            f"{base or 0:>8.1f}{ratio or 0:>7.2f}  {verdict}"
         )
-    search_ok = (
-        search["p50_ms"] < SEARCH_P50_GOAL_MS and search["p95_ms"] < SEARCH_P95_GOAL_MS
-    )
-    if not search_ok:
-        failures.append("search timing")
-    print(
-        f"Search over {len(SEARCH_WORDS)} words: p50 {search['p50_ms']:.0f} ms, "
-        f"p95 {search['p95_ms']:.0f} ms (goals {SEARCH_P50_GOAL_MS} / "
-        f"{SEARCH_P95_GOAL_MS} ms): {'pass' if search_ok else 'FAIL'}"
-    )
+    for name, timing in search.items():
+        ok = (
+            timing["p50_ms"] < SEARCH_P50_GOAL_MS
+            and timing["p95_ms"] < SEARCH_P95_GOAL_MS
+        )
+        if not ok:
+            failures.append(f"search timing ({name} pass)")
+        print(
+            f"Search over {len(SEARCH_WORDS)} words, {name} pass: p50 "
+            f"{timing['p50_ms']:.0f} ms, p95 {timing['p95_ms']:.0f} ms (goals "
+            f"{SEARCH_P50_GOAL_MS} / {SEARCH_P95_GOAL_MS} ms): "
+            f"{'pass' if ok else 'FAIL'}"
+        )
     if not demo:
         print("No bench/results/latest.json: run `make bench` first for the ratios.")
     RESULTS.mkdir(exist_ok=True)
@@ -488,12 +499,18 @@ def main():
                 "search": search,
                 "demo": demo,
                 "failures": failures,
+                "unmeasured": unmeasured,
             },
             indent=2,
         )
     )
-    print("Over budget: " + ", ".join(failures) if failures else "All budgets hold.")
-    return 1 if failures else 0
+    if failures:
+        print("Over budget: " + ", ".join(failures))
+    elif unmeasured:
+        print("Not measured against demo size: " + ", ".join(unmeasured))
+    else:
+        print("All budgets hold.")
+    return 1 if failures or unmeasured else 0
 
 
 if __name__ == "__main__":
