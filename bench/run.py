@@ -283,6 +283,9 @@ def measure_consultation(env, path):
     }
 
 
+LIGHTHOUSE_ATTEMPTS = 3
+
+
 def lighthouse(env, paths):
     """Lighthouse mobile performance scores (0-100) by page type, or a reason."""
     if os.environ.get("BENCH_LIGHTHOUSE", "1") == "0":
@@ -304,21 +307,29 @@ def lighthouse(env, paths):
         for name, path in paths.items():
             report = Path(tmp) / "report.json"
             fetch(server.base_url + path)  # cached, as visitors find it
-            result = subprocess.run(
-                [
-                    str(binary),
-                    server.base_url + path,
-                    "--only-categories=performance",
-                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-                    "--output=json",
-                    f"--output-path={report}",
-                    "--quiet",
-                ],
-                env={**os.environ, "CHROME_PATH": CHROMIUM},
-                capture_output=True,
-                text=True,
-                timeout=180,
-            )
+            # Lighthouse sometimes fails to record the page load's trace (its
+            # NO_NAVSTART and similar runtime errors, which say "run Lighthouse
+            # again"): up to LIGHTHOUSE_ATTEMPTS tries; the last error is reported.
+            for attempt in range(1, LIGHTHOUSE_ATTEMPTS + 1):
+                report.unlink(missing_ok=True)
+                result = subprocess.run(
+                    [
+                        str(binary),
+                        server.base_url + path,
+                        "--only-categories=performance",
+                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                        "--output=json",
+                        f"--output-path={report}",
+                        "--quiet",
+                    ],
+                    env={**os.environ, "CHROME_PATH": CHROMIUM},
+                    capture_output=True,
+                    text=True,
+                    timeout=180,
+                )
+                if not result.returncode and report.exists():
+                    break
+                print(f"  lighthouse {name}: attempt {attempt} failed", flush=True)
             if result.returncode or not report.exists():
                 scores[name] = {"error": result.stderr[-300:]}
                 continue
