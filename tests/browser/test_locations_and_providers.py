@@ -38,10 +38,11 @@ def test_editor_adds_a_location_and_a_provider_and_visitors_find_them(
     page.locator("select[name='opening_hours-0-weekday']").select_option("0")
     page.locator("input[name='opening_hours-0-opens']").fill("09:00")
     page.locator("input[name='opening_hours-0-closes']").fill("17:00")
-    # Move on as a person would: the open time picker covers the footer's buttons.
+    # A time picker can stay open over the footer's buttons: as a keyboard user
+    # would, the test moves to them and presses Enter.
     page.locator("input[name='opening_hours-0-closes']").press("Tab")
-    page.get_by_role("button", name="More actions").click()
-    page.locator("button[name='action-publish']").click()
+    page.get_by_role("button", name="More actions").press("Enter")
+    page.locator("button[name='action-publish']").press("Enter")
     expect(page.locator(".messages")).to_contain_text("published")
 
     # The provider, practising there.

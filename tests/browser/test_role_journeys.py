@@ -107,8 +107,10 @@ def field(page, label):
 
 
 def publish(page):
-    page.get_by_role("button", name="More actions").click()
-    page.locator("button[name='action-publish']").click()
+    # A date or time picker can stay open over the footer's buttons: as a keyboard
+    # user would, move to them and press Enter.
+    page.get_by_role("button", name="More actions").press("Enter")
+    page.locator("button[name='action-publish']").press("Enter")
     expect(page.locator(".messages")).to_contain_text("published")
 
 
