@@ -13,6 +13,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -209,28 +210,38 @@ def cached_site_for_request(request):
 def search_hits(site, terms, number):
     """Page `number` of the search for `terms` (from search_terms(), not empty) on
     `site`: a SearchResultsPage of generic Page objects that carry only their id and
-    page type, enough for cached_cards().
+    page type, enough for cached_cards(). Ranks every match in the database."""
+    # The search backends filter on indexed fields only (not on `expired`).
+    pages = Page.objects.filter(pk__in=public_pages(site=site).values("pk"))
+    found = search_results_page(pages.search(terms), number)
+    found.object_list = [
+        Page(pk=page.pk, content_type_id=page.content_type_id)
+        for page in found.object_list
+    ]
+    return found
 
-    The hits depend on nothing but published content and the words (search lists
-    public pages only, the same for every visitor), so each page of them is kept
-    until content changes, like the cards: a repeated search, as popular words are,
-    costs no query. The first search for some words ranks every match in the
-    database."""
 
-    def ranked():
-        # The search backends filter on indexed fields only (not on `expired`).
-        pages = Page.objects.filter(pk__in=public_pages(site=site).values("pk"))
-        found = search_results_page(pages.search(terms), number)
-        hits = [(page.pk, page.content_type_id) for page in found.object_list]
-        return hits, found.number, found.has_next
+def cached_search_results(request, site, terms, number):
+    """Page `number` of the search for `terms` on `site`, as a SearchResultsPage of
+    rendered cards (HTML strings), kept until content changes per host, site, words
+    and page number: one cache read for a repeated search, however many hits it
+    shows.
+
+    The results depend on nothing but published content and the words (search lists
+    public pages only, the same for every visitor), so keeping them is safe; the
+    first search for some words ranks every match in the database."""
+
+    def compute():
+        found = search_hits(site, terms, number)
+        cards = [str(card) for card in cached_cards(found.object_list, request)]
+        return cards, found.number, found.has_next
 
     words = hashlib.sha256(terms.encode()).hexdigest()[:32]
     site_id = site.pk if site else 0
-    hits, number, has_next = cached_until_content_changes(
-        f"search-hits:{site_id}:{number}:{words}", ranked
-    )
+    key = f"search-results:{request.get_host()}:{site_id}:{number}:{words}"
+    cards, number, has_next = cached_until_content_changes(key, compute)
     return SearchResultsPage(
-        object_list=[Page(pk=pk, content_type_id=type_id) for pk, type_id in hits],
+        object_list=[mark_safe(card) for card in cards],  # noqa: S308 our templates
         number=number,
         has_next=has_next,
     )
@@ -246,11 +257,10 @@ def search(request):
         terms = search_terms(query)
         number = page_number(request, maximum=SEARCH_MAX_PAGE)
         results = (
-            search_hits(site, terms, number)
+            cached_search_results(request, site, terms, number)
             if terms
             else SearchResultsPage(object_list=[], number=1, has_next=False)
         )
-        results.object_list = cached_cards(results.object_list, request)
     context = {
         "query": query,
         "results": results,

@@ -1,7 +1,9 @@
+import gzip
 from unittest import mock
 
 import pytest
 from django.db import OperationalError
+from django.utils.text import compress_string
 from wagtail.models import PageViewRestriction
 
 from home.sitemaps import PageSitemap
@@ -57,6 +59,36 @@ def test_sitemap_part_is_rendered_once_until_content_changes(
     new.save_revision().publish()
 
     assert f"http://testserver{new.url}" in sitemap_urls(client)
+
+
+def test_crawlers_that_accept_gzip_get_the_part_compressed_once_per_content_change(
+    client, home_page
+):
+    for number in range(3):
+        StandardPageFactory(parent=home_page, title=f"Page {number}")
+    plain = client.get("/sitemap-pages.xml")
+
+    with (
+        mock.patch("home.sitemaps.compress_string", wraps=compress_string) as ours,
+        mock.patch(
+            "django.middleware.gzip.compress_string", wraps=compress_string
+        ) as mw,
+    ):
+        answers = [
+            client.get("/sitemap-pages.xml", HTTP_ACCEPT_ENCODING="gzip, br")
+            for _ in range(3)
+        ]
+
+    # Compressed when first rendered (the plain request above), then kept.
+    assert ours.call_count == 0
+    assert mw.call_count == 0
+    for answer in answers:
+        assert answer["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in answer["Vary"]
+        assert answer["Content-Type"] == "application/xml"
+        assert gzip.decompress(answer.content) == plain.content
+    assert "Content-Encoding" not in plain
+    assert plain.content.count(b"<url>") == 4
 
 
 def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
