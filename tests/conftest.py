@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from django.test.utils import setup_databases, teardown_databases
 
 from tests.cache import PrefixedRedisCache
-from tests.database import prepare_test_database, remove_tree
+from tests.database import prepare_test_database, remove_tree, stock_welcome_page
 from tests.factories import SECOND_SITE_HOST, make_second_site, make_site
 
 NEEDS_POSTGRESQL = (
@@ -64,16 +64,46 @@ def pytest_sessionfinish(session):
         remove_tree(run_dir)
 
 
+def transactional(item):
+    """Whether a test commits and flushes the database (pytest-django's test, which
+    orders these after the others: they leave the database empty behind them)."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (
+            marker
+            and (
+                marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+            )
+        )
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Skip tests marked `postgresql` unless the run uses PostgreSQL, saying why;
-    run the browser tests last (they flush the database when they finish)."""
+    run the modules marked `slow` first, whole (pytest-xdist hands out tests in this
+    order, so the long ones do not end up alone on one worker at the end), though
+    never before a test that needs the database as migrations left it: transactional
+    tests stay after those, and the browser tests (all transactional) last."""
     if connection.vendor != "postgresql":
         skip = pytest.mark.skip(reason=NEEDS_POSTGRESQL.format(connection.vendor))
         for item in items:
             if item.get_closest_marker("postgresql"):
                 item.add_marker(skip)
-    items.sort(key=lambda item: "tests/browser/" in str(item.path))
+
+    def order(item):
+        module = item.getparent(pytest.Module)
+        slow_module = module is not None and module.get_closest_marker("slow")
+        return (
+            "tests/browser/" in str(item.path),
+            transactional(item),
+            not slow_module,
+        )
+
+    items.sort(key=order)
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -198,7 +228,8 @@ def two_sites(home_page, settings):
 
 @pytest.fixture(scope="module")
 def demo_site(django_db_setup, django_db_blocker):
-    """The demo content (`manage.py load_demo_content`), loaded once per test module
+    """The demo content (`manage.py load_demo_content`), loaded as on a freshly
+    migrated install (over Wagtail's stock welcome page and site) once per test module
     inside a transaction that is rolled back after the module's last test. Each test
     runs in a savepoint within it (pytest-django's `db`), so what one test changes
     never reaches the next. Not for transactional tests: they commit and flush."""
@@ -206,6 +237,7 @@ def demo_site(django_db_setup, django_db_blocker):
         module_transaction = transaction.atomic()
         module_transaction.__enter__()
         try:
+            stock_welcome_page()
             call_command("load_demo_content", verbosity=0)
         except BaseException:
             transaction.set_rollback(True)

@@ -27,7 +27,7 @@ from locations.models import ConsultationFormPage, ConsultationRequest, Location
 from tests.helpers import DEMO_HOST, DEMO_PAGE_OF_EACH_TYPE
 from tests.locations.conftest import form_data, thank_you
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 HOST = DEMO_HOST
 # One page of each public type in the demo, and the site-wide views.

@@ -25,7 +25,7 @@ from tests.factories import (
     make_provider,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 PAGE_QUERY_BUDGET = 12
 

@@ -16,7 +16,7 @@ from tests.factories import (
     make_provider,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 STEADY_QUERY_BUDGET = 10
 

@@ -12,7 +12,7 @@ from home.query_params import page_number, search_terms
 from tests.factories import StandardPageFactory
 
 # Wagtail updates its search index in a background task: at once here.
-pytestmark = [pytest.mark.django_db, pytest.mark.immediate_tasks]
+pytestmark = [pytest.mark.django_db, pytest.mark.immediate_tasks, pytest.mark.slow]
 
 # (query, whether it finds the page): every word must match, punctuation is no word.
 HOSTILE_SEARCHES = [

@@ -10,7 +10,7 @@ from wagtail.models import Page, Site
 
 from tests.factories import make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 MARKETING_EDITORS = "Marketing editors"
 SITE_ADMINISTRATORS = "Site administrators"

@@ -11,7 +11,7 @@ from tests.factories import make_user
 from tests.helpers import DEMO_HOST, DEMO_PAGE_OF_EACH_TYPE, soup
 from tests.locations.conftest import form_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 HOST = DEMO_HOST
 PUBLIC_PAGES = [*DEMO_PAGE_OF_EACH_TYPE, "/search/?q=ketamine", "/no-such-page/"]

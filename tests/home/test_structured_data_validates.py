@@ -6,16 +6,18 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
+from tests.database import stock_welcome_page
 from tests.helpers import json_ld
 from tests.schemaorg import validate_json_ld
 from tests.schemaorg.google import check_google
 from tests.schemaorg.vocabulary import check_vocabulary
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 @pytest.fixture
 def demo_site(db):
+    stock_welcome_page()
     call_command("load_demo_content", verbosity=0)
 
 

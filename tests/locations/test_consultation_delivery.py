@@ -32,6 +32,8 @@ from tests.locations.conftest import form_data, thank_you
 from tests.locations.mail_backends import SlowRecordingBackend, SwitchableBackend
 from tests.tasks import let_time_pass, queued_tasks, run_queued_tasks
 
+pytestmark = pytest.mark.slow
+
 REQUESTS = 100
 
 

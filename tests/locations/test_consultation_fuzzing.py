@@ -23,7 +23,7 @@ from tests.factories import (
 )
 from tests.locations.conftest import ANSWERS, FORM_PATH, form_token, thank_you
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 MARK = "zq9x"
 # Payloads that would do harm if reflected raw; each carries the marker so that a
