@@ -182,7 +182,7 @@ def make_consultation_page(parent, fields=CONSULTATION_FIELDS, **kwargs):
     page = ConsultationFormPageFactory.build(**kwargs)
     page.form_fields = consultation_form_fields(fields)
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    page.save_revision(clean=False).publish()
     return page
 
 
@@ -211,5 +211,7 @@ def make_location_manager(location, username, **kwargs):
     """A user in the "Location managers" group, chosen as `location`'s manager."""
     user = make_user(username, groups=["Location managers"], **kwargs)
     location.managers.add(user)
-    location.save()
+    # Writes the relation alone (modelcluster keeps it in memory until then): saving
+    # the whole page would validate and save every field again for nothing.
+    location.managers.commit()
     return user

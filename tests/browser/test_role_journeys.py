@@ -172,6 +172,7 @@ def test_1_editor_creates_a_location_with_hours_a_lunch_break_and_a_closure(
     expect(page.get_by_role("link", name="Georgetown", exact=True)).to_be_visible()
     page.goto(f"{live_server.url}/locations/georgetown/")
     expect(page.locator("h1")).to_have_text("Georgetown")
+    expect(page.locator("a.location__phone")).to_have_text("(512) 555-0177")
     hours = page.locator("table.hours")
     expect(hours).to_contain_text("9:00")
     expect(hours).to_contain_text("1:00")
@@ -211,13 +212,21 @@ def test_2_editor_adds_a_provider_with_a_headshot_and_npi_at_a_location(
     expect(page.locator(".provider-card__name")).to_have_text(["Rosa Lindqvist, MD"])
     expect(page.locator(".provider-card img")).to_have_count(1)
     page.goto(f"{live_server.url}/locations/austin/")
-    expect(page.get_by_role("link", name="Rosa Lindqvist, MD")).to_be_visible()
+    page.get_by_role("link", name="Rosa Lindqvist, MD").click()
+    expect(page.locator("h1")).to_have_text("Rosa Lindqvist, MD")
+    expect(
+        page.locator("main").get_by_role("link", name="Austin Clinic")
+    ).to_be_visible()
 
 
 def test_3_editor_writes_an_article_that_goes_live_only_when_a_reviewer_approves(
     page, live_server, sign_in, clinic
 ):
-    for title, credentials in [("Elena Marquez", "MD"), ("James Whitfield", "DO")]:
+    for title, credentials in [
+        ("Elena Marquez", "MD"),
+        ("Hannah Cho", "LPC"),
+        ("James Whitfield", "DO"),
+    ]:
         make_provider(
             clinic.providers, title=title, credentials=credentials, job_title="Doctor"
         )
@@ -235,7 +244,7 @@ def test_3_editor_writes_an_article_that_goes_live_only_when_a_reviewer_approves
     chooser.get_by_role("link", name="Elena Marquez", exact=True).click()
     expect(chooser).to_be_hidden()
     page.locator("#body-0-value-quote").fill("Rest well after each treatment.")
-    page.locator("#id_authors-0-provider").select_option(label="Elena Marquez")
+    page.locator("#id_authors-0-provider").select_option(label="Hannah Cho")
     page.locator("#id_medical_reviewer").select_option(label="James Whitfield")
     page.locator("#id_last_reviewed").fill("2026-11-01")
     page.locator("#id_last_reviewed").press("Tab")
@@ -259,7 +268,14 @@ def test_3_editor_writes_an_article_that_goes_live_only_when_a_reviewer_approves
     page.context.clear_cookies()
     page.goto(f"{live_server.url}/learn/ketamine-and-sleep/")
     expect(page.locator("h1")).to_have_text("Ketamine and sleep")
+    expect(page.locator(".byline")).to_have_text(
+        re.compile(
+            r"Written by Hannah Cho, LPC\s*·\s*Medically reviewed by "
+            r"James Whitfield, DO on November 1, 2026"
+        )
+    )
     expect(page.locator(".expert-quote")).to_contain_text("Rest well")
+    expect(page.locator(".expert-quote__name")).to_have_text("Elena Marquez, MD")
     feed = page.goto(f"{live_server.url}/learn/feed/")
     assert "Ketamine and sleep" in feed.text()
 
