@@ -83,6 +83,7 @@ def environment(database_url, page_cache=False):
     env.pop("REDIS_URL", None)
     if os.environ.get("BENCH_REDIS_URL"):
         env["REDIS_URL"] = os.environ["BENCH_REDIS_URL"]
+        env["CACHE_KEY_PREFIX"] = "bench-scale"
     return env
 
 
@@ -470,7 +471,11 @@ def main():
     if not database_url.startswith(("postgres://", "postgresql://")):
         sys.exit("make bench-scale needs PostgreSQL: set BENCH_SCALE_DATABASE_URL.")
     env = environment(database_url)
-    demo_env = environment(demo_database_url(database_url))
+    # With BENCH_REDIS_URL both servers share one Redis: each keeps its own keys.
+    demo_env = {
+        **environment(demo_database_url(database_url)),
+        "CACHE_KEY_PREFIX": "bench-demo",
+    }
     started = time.monotonic()
     build_seconds = None
     reuse = os.environ.get("BENCH_SCALE_REUSE") == "1"
