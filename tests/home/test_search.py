@@ -36,6 +36,15 @@ def test_search_results_are_paginated(client, home_page):
     assert "Results 1–10." in past_the_end.content.decode()
 
 
+def test_a_last_page_with_one_result_names_it_alone(client, home_page):
+    for number in range(11):
+        StandardPageFactory(parent=home_page, title=f"Parking question {number}")
+
+    last = client.get("/search/", {"q": "parking", "page": 2}).content.decode()
+
+    assert "Result 11." in last and "11–11" not in last
+
+
 def test_search_counts_no_hits_it_does_not_show(
     client, home_page, django_assert_max_num_queries
 ):
