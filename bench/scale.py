@@ -42,6 +42,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cpu import ROOT, GunicornServer, fetch, measure_cpu  # noqa: E402
+from run import public_paths  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/clinic_bench_scale"
@@ -445,25 +446,21 @@ def measure(sites):
     }
 
 
-# The demo-size site's page for each measured page; a listing's deep page and filters
-# are compared with its first page there (the demo has one page of each listing).
-DEMO_PATHS = {
-    "HomePage": "/",
-    "ArticleIndexPage": "/learn/",
-    "ArticlePage": "/learn/how-ketamine-therapy-works/",
-    "ProviderIndexPage": "/providers/",
-    "ProviderPage": "/providers/elena-marquez/",
-    "LocationIndexPage": "/locations/",
-    "LocationPage": "/locations/austin-clarksville/",
-    "search": "/search/?q=ketamine",
-    "sitemap index": "/sitemap.xml",
-    "sitemap part": "/sitemap-pages.xml",
-}
-
-
 def demo_page(name):
-    """The DEMO_PATHS entry `name` ("ProviderIndexPage deep", say) is compared with."""
+    """The demo-size page `name` ("ProviderIndexPage deep", say) is compared with: a
+    listing's deep page and filters with its first page (the demo has one page of
+    each listing)."""
     return name.removesuffix(" deep").removesuffix(" filtered")
+
+
+def demo_paths(demo_env, names):
+    """{name: path} on the demo-size site for each demo_page() of `names`: a live page
+    of each type as `make bench` finds them (bench/run.py's public_paths()), search,
+    the sitemap index and its one part."""
+    found = public_paths(demo_env)
+    found["sitemap index"] = found.pop("sitemap")
+    found["sitemap part"] = "/sitemap-pages.xml"
+    return {demo_page(name): found[demo_page(name)] for name in names}
 
 
 def main():
@@ -521,7 +518,8 @@ def main():
         "sitemap index": "/sitemap.xml",
         "sitemap part": f"{part.path}?{part.query}" if part.query else part.path,
     }
-    results, search = measure({"scale": (env, paths), "demo": (demo_env, DEMO_PATHS)})
+    demo_site = demo_paths(demo_env, paths)
+    results, search = measure({"scale": (env, paths), "demo": (demo_env, demo_site)})
     scale, demo = results["scale"], results["demo"]
     failures = []
     print()
@@ -564,7 +562,7 @@ def main():
                 "build_seconds": build_seconds,
                 "rounds": ROUNDS,
                 "paths": paths,
-                "demo_paths": DEMO_PATHS,
+                "demo_paths": demo_site,
                 "scale": scale,
                 "demo": demo,
                 "search": search,

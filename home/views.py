@@ -209,16 +209,11 @@ def cached_site_for_request(request):
 
 def search_hits(site, terms, number):
     """Page `number` of the search for `terms` (from search_terms(), not empty) on
-    `site`: a SearchResultsPage of generic Page objects that carry only their id and
-    page type, enough for cached_cards(). Ranks every match in the database."""
+    `site`: a SearchResultsPage of generic Page objects, for cached_cards(). Ranks
+    every match in the database."""
     # The search backends filter on indexed fields only (not on `expired`).
     pages = Page.objects.filter(pk__in=public_pages(site=site).values("pk"))
-    found = search_results_page(pages.search(terms), number)
-    found.object_list = [
-        Page(pk=page.pk, content_type_id=page.content_type_id)
-        for page in found.object_list
-    ]
-    return found
+    return search_results_page(pages.search(terms), number)
 
 
 def cached_search_results(request, site, terms, number):
