@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks.signals import task_finished
 
 from home.wagtail_internals import bind_setting_to_request
 
@@ -153,6 +155,45 @@ def bump_when_page_deleted(sender, instance, **kwargs):
         bump_content_generation()
 
 
+# Wagtail's search index is updated by this background task, after the publish that
+# moved the generation on (modelsearch 1.x, the search backend of Wagtail 7.4). It is
+# also queued by every other save of an indexed object, a draft's among them.
+SEARCH_INDEX_TASK = "modelsearch.tasks.insert_or_update_object_task"
+# An index update queued this soon after the page's last publish is that publish's.
+PUBLISH_TO_INDEX = datetime.timedelta(minutes=5)
+
+
+def bump_when_search_index_changes(sender, task_result, **kwargs):
+    """Signal receiver (django-tasks' task_finished): a published page reaches the
+    search index only when the worker has run SEARCH_INDEX_TASK, after the publish
+    moved the generation on. Search results cached in between would miss it until the
+    next change, so the generation moves on again once the index has it. Updates
+    that follow a draft save (the page's last publish is older than
+    PUBLISH_TO_INDEX) change nothing visitors find and leave the caches alone.
+
+    With the per-process local-memory cache the worker's move stays in the worker:
+    the web processes catch up when their entries expire (FRAGMENT_TIMEOUT)."""
+    from django.apps import apps
+    from wagtail.models import Page
+
+    if (
+        task_result.task.module_path != SEARCH_INDEX_TASK
+        or task_result.status != TaskResultStatus.SUCCESSFUL
+    ):
+        return
+    app_label, model_name, pk = task_result.args
+    if not issubclass(apps.get_model(app_label, model_name), Page):
+        return
+    published_at = (
+        Page.objects.filter(pk=pk, live=True)
+        .values_list("last_published_at", flat=True)
+        .first()
+    )
+    queued_at = task_result.enqueued_at or timezone.now()
+    if published_at is not None and queued_at - published_at <= PUBLISH_TO_INDEX:
+        bump_content_generation()
+
+
 def invalidate_fragments_on_change(*models):
     """Move the generation on whenever one of these models is saved or deleted."""
     for model in models:
@@ -185,6 +226,9 @@ def connect_fragment_invalidation(*models):
             bump_content_generation, dispatch_uid=f"content-generation-{name}"
         )
     post_delete.connect(bump_when_page_deleted, dispatch_uid="content-generation-pages")
+    task_finished.connect(
+        bump_when_search_index_changes, dispatch_uid="content-generation-search-index"
+    )
     invalidate_fragments_on_change(
         Site,
         PageViewRestriction,

@@ -14,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page, ReferenceIndex
 from wagtail.rich_text import RichText
 
+from home.cache import content_generation
 from home.tasks import enqueue_with_transaction, oldest_ready_task_age
 from tests.factories import StandardPageFactory
 from tests.tasks import queued_tasks, run_queued_tasks
@@ -191,3 +192,39 @@ def test_scheduled_publishing_runs_on_the_task_worker(home_page):
     run_queued_tasks()
 
     assert Page.objects.get(pk=page.pk).live
+
+
+def test_a_search_made_before_the_worker_indexes_a_new_page_finds_it_afterwards(
+    client, home_page
+):
+    """Publishing moves the content generation on at once, but the page reaches the
+    search index only when the worker runs Wagtail's index task: a visitor who
+    searched in between must not keep the empty result once it has."""
+    client.get("/")  # makes the site's settings and menus, which moves the generation
+    page = StandardPageFactory(parent=home_page, title="Valet parking", live=False)
+    page.save_revision().publish()
+
+    before = client.get("/search/", {"q": "valet"}).content.decode()
+    run_queued_tasks()  # the worker indexes the page
+    after = client.get("/search/", {"q": "valet"}).content.decode()
+
+    assert "No pages match your search" in before
+    assert "Valet parking" in after
+
+
+def test_indexing_a_draft_leaves_the_visitors_caches_alone(home_page):
+    """Every save queues an index update, autosaves of drafts included: only those
+    that follow a publish move the content generation on."""
+    page = StandardPageFactory(parent=home_page, title="Parking")
+    Page.objects.filter(pk=page.pk).update(
+        last_published_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    run_queued_tasks()
+    generation = content_generation()
+
+    page.refresh_from_db()
+    page.title = "Parking and directions"
+    page.save_revision()  # a draft: the live page is unchanged
+    run_queued_tasks()
+
+    assert content_generation() == generation
